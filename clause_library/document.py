@@ -37,10 +37,11 @@ class Box:
 class RunRef:
     """Where one character of a .docx lives.
 
-    ``paragraph`` counts the ``w:p`` elements of the body in document order (table paragraphs
-    included); ``run`` counts that paragraph's text-bearing ``w:r`` elements in document order,
-    including runs inside ``w:ins``, ``w:hyperlink``, ``w:sdt`` and ``w:smartTag`` but not inside
-    ``w:del``; ``offset`` is the character offset inside that run's text.
+    ``paragraph`` is the index of the ``w:p`` in ``body.iter(w:p)`` (every paragraph counts,
+    table and empty ones included); ``run`` is the index among that paragraph's ``iter(w:r)``
+    elements that are not inside ``w:del`` or ``w:moveFrom`` (runs inside ``w:ins``,
+    ``w:hyperlink``, ``w:sdt`` and ``w:smartTag`` count); ``offset`` is the character offset in
+    that run's text. ``clause_library.ingest.docx`` implements these rules.
     """
 
     paragraph: int

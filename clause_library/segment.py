@@ -1,0 +1,512 @@
+"""Split a document into sections, clauses and sentences, and collect its defined terms.
+
+Sections come from headings (Word heading styles, all-caps lines, "ARTICLE IV", "Section 5.2",
+numbered headings, run-in headings such as ``Work Product.  Contractor agrees ...``). A clause is
+the numbered unit or paragraph; a lead-in that ends with a colon keeps its deeper sub-items with
+it, because "Customer shall not:" means nothing without "(a) ... (b) ...". Sentences are split
+inside clauses without breaking on legal abbreviations ("Inc.", "U.S.C.", "No.", "e.g.").
+
+Every segment satisfies ``document.text[segment.start:segment.end] == segment.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from clause_library.document import Block, Box, Document
+
+SegmentKind = Literal["section", "clause", "sentence"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A section, clause or sentence of a document.
+
+    ``heading_path`` lists the enclosing headings, outermost first, each as the reader sees it
+    ("7 Intellectual Property", "7.2 Work Product"); for a section it ends with its own heading.
+    ``parent`` is the id of the enclosing clause (for a sentence) or section.
+    """
+
+    id: str
+    kind: SegmentKind
+    start: int
+    end: int
+    text: str
+    heading_path: tuple[str, ...] = ()
+    label: str = ""
+    heading: str = ""
+    parent: str | None = None
+    page: int | None = None
+    level: int = 0
+
+    @property
+    def path(self) -> str:
+        return " > ".join(self.heading_path)
+
+
+@dataclass(frozen=True)
+class DefinedTerm:
+    """A term the agreement defines, e.g. "Work Product" means ...; ``start``/``end`` span the
+    definition's sentence."""
+
+    term: str
+    start: int
+    end: int
+    segment: str
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """The segments of one document, in document order within each kind."""
+
+    document: Document
+    sections: tuple[Segment, ...]
+    clauses: tuple[Segment, ...]
+    sentences: tuple[Segment, ...]
+    glossary: tuple[DefinedTerm, ...]
+
+    def __iter__(self) -> Iterable[Segment]:  # type: ignore[override]
+        yield from self.sections
+        yield from self.clauses
+        yield from self.sentences
+
+    def by_id(self, segment_id: str) -> Segment:
+        for segment in (*self.sections, *self.clauses, *self.sentences):
+            if segment.id == segment_id:
+                return segment
+        raise KeyError(segment_id)
+
+    def sentences_of(self, clause: Segment) -> list[Segment]:
+        return [s for s in self.sentences if s.parent == clause.id]
+
+    def boxes(self, segment: Segment) -> list[Box]:
+        return self.document.boxes(segment.start, segment.end)
+
+    def outline(self) -> list[Segment]:
+        return list(self.sections)
+
+
+# --- labels and headings ---------------------------------------------------------------------
+
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(?:c[md]|d?c{0,3})(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$", re.I)
+
+#: Leading number/marker of a paragraph, tried on the body text when the source gave no label.
+_LABEL = re.compile(
+    r"""^(?P<label>
+        (?:ARTICLE|Article|SECTION|Section|§)\s+(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+)\b\.?
+      | [0-9]{1,3}(?:\.[0-9]{1,3}){0,4}\.?(?=\s)
+      | \((?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6})\)
+      | (?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\)(?=\s)
+      | [a-zA-Z]\.(?=\s)
+      | [IVXLC]{1,6}\.(?=\s)
+    )[ \t]*""",
+    re.VERBOSE,
+)
+
+_HEADING_WORDS = re.compile(r"^(?:ARTICLE|SECTION|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART)\b", re.I)
+
+#: A run-in heading: a short capitalised phrase ending in a period or colon, then the clause.
+_RUN_IN = re.compile(
+    r"^(?P<heading>[A-Z][A-Za-z0-9'’&/,\-\s]{1,70}?)(?:\.|:|\s[-–—])[ \t\u00a0]+(?=[A-Z0-9(“\"‘'])"
+)
+
+_CONNECTIVES = {"and", "between", "by and between", "among", "by and among", "and between", "or"}
+
+_MINOR_WORDS = {
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+    "with", "upon", "into", "its", "non", "vs",
+}
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """``("5.2", "rest")`` for ``"5.2  rest"``; ``("", text)`` when there is no leading label."""
+    m = _LABEL.match(text)
+    if not m:
+        return "", text
+    label = m.group("label").rstrip()
+    rest = text[m.end() :]
+    if label.endswith(".") and re.fullmatch(r"[a-zA-Z]\.", label) and rest[:1].islower():
+        return "", text
+    return label, rest
+
+
+def _is_titlecase_phrase(phrase: str) -> bool:
+    words = [w for w in re.split(r"[\s/\-]+", phrase.strip()) if w]
+    if not 1 <= len(words) <= 9:
+        return False
+    if phrase.isupper():
+        return True
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    minor = sum(1 for w in words if w[:1].islower() and w in _MINOR_WORDS)
+    return caps + minor == len(words) and caps >= max(1, (len(words) + 1) // 2)
+
+
+def run_in_heading(body: str) -> str:
+    """The run-in heading at the start of ``body`` ("Work Product" in "Work Product. Contractor
+    agrees ..."), or "" when there is none."""
+    m = _RUN_IN.match(body)
+    if not m:
+        return ""
+    heading = m.group("heading").strip()
+    if len(heading) < 3 or not _is_titlecase_phrase(heading):
+        return ""
+    if heading.split()[-1].lower().rstrip(",") in _ABBREVIATIONS:
+        return ""  # "Acme Holdings, Inc." is a name, not a heading
+    first = heading.split()[0].lower()
+    if first in {"the", "this", "each", "if", "in", "any", "no", "all", "a", "an"} and not heading.isupper():
+        return ""
+    return heading
+
+
+def is_heading_text(label: str, body: str) -> bool:
+    """Whether a whole block reads as a heading line rather than a clause."""
+    body = body.strip()
+    if not body:
+        return bool(label) and _HEADING_WORDS.match(label) is not None
+    if len(body) > 100 or len(body.split()) > 12:
+        return False
+    if body.lower().strip(" ,") in _CONNECTIVES or "(\"" in body or "(“" in body:
+        return False
+    if body.endswith((",", ";")) or (body.endswith(".") and len(body.split()) > 6):
+        return False
+    if body[-1:] == ":" and not body.isupper():
+        return False
+    if _HEADING_WORDS.match(label) or _HEADING_WORDS.match(body):
+        return True
+    letters = [c for c in body if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(letters) >= 3:
+        return True
+    return bool(label) and _is_titlecase_phrase(body.rstrip(".:"))
+
+
+# --- outline levels ----------------------------------------------------------------------------
+
+
+def _label_style(label: str, previous: dict[str, str]) -> str:
+    """A name for the numbering style of ``label`` so that siblings share it."""
+    core = label.strip().rstrip(".")
+    if re.match(r"(?i)^article\b", core):
+        return "article"
+    if re.match(r"(?i)^(section|§)\b", core):
+        inner = core.split()[-1]
+        return f"section{inner.count('.')}"
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)*", core):
+        return f"dec{core.count('.')}"
+    paren = core.startswith("(")
+    inner = core.strip("()")
+    wrap = "p" if paren else ("r" if core.endswith(")") else "d")
+    if inner.isdigit():
+        return f"num-{wrap}"
+    if _ROMAN.match(inner):
+        alpha_key = f"alpha-{'lower' if inner.islower() else 'upper'}-{wrap}"
+        prev_alpha = previous.get(alpha_key, "")
+        if len(inner) == 1 and len(prev_alpha) == 1 and ord(inner.lower()) == ord(prev_alpha.lower()) + 1:
+            return alpha_key
+        if len(inner) == 1 and inner.lower() in "ivxlc" and not prev_alpha and inner.lower() != "i":
+            return alpha_key
+        return f"roman-{'lower' if inner.islower() else 'upper'}-{wrap}"
+    if inner.isalpha():
+        return f"alpha-{'lower' if inner.islower() else 'upper'}-{wrap}"
+    return "other"
+
+
+class _Outline:
+    """Tracks the stack of numbering styles to turn labels into nesting levels."""
+
+    def __init__(self) -> None:
+        self.stack: list[str] = []
+        self.last_value: dict[str, str] = {}
+
+    def level_for(self, label: str, explicit: int | None = None) -> int:
+        style = _label_style(label, self.last_value)
+        self.last_value[style] = label.strip().strip("().")
+        if style.startswith(("dec", "section")):
+            depth = int(style[-1])
+            # decimal depth is explicit: 7 < 7.2 < 7.2.1; keep any article level above it
+            base = 1 if self.stack and self.stack[0] == "article" else 0
+            self.stack = self.stack[:base] + [f"dec{i}" for i in range(depth + 1)]
+            return base + depth
+        if style == "article":
+            self.stack = ["article"]
+            return 0
+        if style in self.stack:
+            self.stack = self.stack[: self.stack.index(style) + 1]
+        else:
+            self.stack.append(style)
+        return len(self.stack) - 1
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+_ABBREVIATIONS = {
+    "inc", "ltd", "co", "corp", "llc", "l.l.c", "plc", "n.a", "no", "nos", "sec", "secs", "art",
+    "arts", "para", "paras", "cl", "ch", "v", "vs", "e.g", "i.e", "etc", "cf", "viz", "u.s",
+    "u.s.c", "u.k", "e.u", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "approx", "dept", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
+    "pp", "p", "ref", "rev", "vol", "op", "s.a", "b.v", "n.v", "gmbh", "ag", "pty", "assoc",
+    "bros", "intl", "int'l", "govt", "cal", "del", "n.y", "tex", "fla", "ill", "mass", "wash",
+    "et al", "al", "seq", "et seq", "hon", "exh", "sch", "ex",
+}
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+)")
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.end()
+        after = text[stop:end].lstrip()
+        if not after:
+            continue
+        if not _ends_sentence(text, cursor, m.start(), after):
+            continue
+        spans.append((cursor, stop))
+        cursor = stop
+    spans.append((cursor, end))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _ends_sentence(text: str, sentence_start: int, dot: int, after: str) -> bool:
+    if text[dot] != ".":
+        return after[:1].isupper() or after[:1] in "“\"("
+    token_start = dot
+    while token_start > sentence_start and not text[token_start - 1].isspace():
+        token_start -= 1
+    token = text[token_start:dot].lstrip("(“\"'‘[").lower()
+    if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        return False
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # U.S.C, e.g, i.e
+        return False
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)*", token) and dot - sentence_start < len(token) + 2:
+        return False  # a leading "5." label
+    if re.fullmatch(r"\(?[ivxlc]+\)?|\(?[a-z0-9]{1,2}\)", token):
+        return False
+    first = after[:1]
+    if first.islower():
+        return False
+    if first.isdigit() and re.match(r"\d+(?:\.\d+)*\s", after) is None:
+        return False
+    return True
+
+
+# --- glossary ----------------------------------------------------------------------------------
+
+_QUOTED = r"[\"“”'‘’]{1}(?P<term>[A-Z][^\"“”]{0,60}?)[\"“”'’]{1}"
+_DEFINITION = re.compile(
+    _QUOTED + r"\s*(?:shall\s+)?(?:means?|refers?\s+to|includes?|shall\s+have\s+the\s+meaning|"
+    r"has\s+the\s+meaning|is\s+defined)"
+    r"|\((?:the\s+|each\s+a\s+|each,?\s+an?\s+|collectively,?\s+(?:the\s+)?|hereinafter\s+(?:the\s+)?)?"
+    r"[\"“”'‘](?P<term2>[A-Z][^\"“”]{0,60}?)[\"“”'’]\)"
+)
+
+
+def _glossary(document: Document, sentences: Iterable[Segment]) -> tuple[DefinedTerm, ...]:
+    seen: dict[str, DefinedTerm] = {}
+    for sentence in sentences:
+        for m in _DEFINITION.finditer(sentence.text):
+            term = (m.group("term") or m.group("term2") or "").strip().rstrip(",.")
+            if term and term.lower() not in seen:
+                seen[term.lower()] = DefinedTerm(term, sentence.start, sentence.end, sentence.id)
+    return tuple(seen.values())
+
+
+#: A lead-in and its sub-items stay one clause up to this many characters; a longer list (a
+#: definitions article, say) is better matched item by item.
+MAX_LEAD_IN = 1500
+
+#: Page numbers and similar lines left in plain-text files ("PAGE 3", "- 3 -", "3 of 12").
+_FURNITURE = re.compile(r"(?i)^[\s\-–—]*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—]*$")
+
+# --- segmentation ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    label: str
+    title: str
+    level: int
+    start: int
+    end: int
+    page: int | None
+    segment_id: str
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segment(document: Document) -> Segmentation:
+    """Segment ``document`` into sections, clauses and sentences (see the module docstring)."""
+    text = document.text
+    outline = _Outline()
+    sections: list[Segment] = []
+    clauses: list[Segment] = []
+    sentences: list[Segment] = []
+    open_sections: list[_Open] = []
+    section_ends: dict[str, int] = {}
+    lead_in: tuple[int, int] | None = None  # (index into clauses, level) of an open lead-in
+
+    def close_sections(level: int, at: int) -> None:
+        while open_sections and open_sections[-1].level >= level:
+            section_ends[open_sections.pop().segment_id] = at
+
+    def path(extra: str = "") -> tuple[str, ...]:
+        items = [_display(o.label, o.title) for o in open_sections]
+        if extra:
+            items.append(extra)
+        return tuple(item for item in items if item)
+
+    for block in document.blocks:
+        bstart, bend = _trim(text, block.start, block.end)
+        if bend <= bstart:
+            continue
+        body_start = max(block.body_start, bstart)
+        label = block.label
+        body = text[body_start:bend]
+        if not label:
+            parsed, rest = split_label(body)
+            if parsed:
+                label = parsed
+                body_start = bend - len(rest)
+                body = rest
+        body_start, _ = _trim(text, body_start, bend)
+        body = text[body_start:bend]
+        page = document.page_at(bstart)
+        if not label and _FURNITURE.match(body):
+            continue
+
+        styled_heading = block.kind in ("heading", "title")
+        heading_line = styled_heading or (
+            block.kind != "table_cell" and is_heading_text(label, body)
+        )
+        if label:
+            level = outline.level_for(label)
+        elif styled_heading:
+            level = max(block.level - 1, 0)
+        else:
+            level = open_sections[-1].level + 1 if open_sections else 0
+
+        if heading_line:
+            if block.kind == "title":
+                continue
+            title = " ".join(body.split()).rstrip(".:")
+            if not label and not styled_heading:
+                # an unnumbered all-caps heading sits at the level of the current top section
+                level = open_sections[0].level if open_sections else 0
+            close_sections(level, bstart)
+            seg_id = f"sec{len(sections) + 1}"
+            parent = open_sections[-1].segment_id if open_sections else None
+            open_sections.append(_Open(label, title, level, bstart, bend, page, seg_id))
+            sections.append(
+                Segment(seg_id, "section", bstart, bend, "", path(), label, title, parent, page,
+                        level)
+            )
+            lead_in = None
+            continue
+
+        heading = run_in_heading(body)
+        if label or heading:
+            if (
+                label
+                and lead_in is not None
+                and level > lead_in[1]
+                and bend - clauses[lead_in[0]].start <= MAX_LEAD_IN
+            ):
+                # a sub-item of a lead-in clause ("shall not:") extends that clause
+                clauses[lead_in[0]] = _extend(clauses[lead_in[0]], bend, text)
+                continue
+            lead_in = None
+            if label and heading:
+                close_sections(level, bstart)
+                seg_id = f"sec{len(sections) + 1}"
+                parent = open_sections[-1].segment_id if open_sections else None
+                open_sections.append(_Open(label, heading, level, bstart, bend, page, seg_id))
+                sections.append(
+                    Segment(seg_id, "section", bstart, bend, "", path(), label, heading, parent,
+                            page, level)
+                )
+            elif label:
+                close_sections(level, bstart)
+        parent = open_sections[-1].segment_id if open_sections else None
+        if label and heading:
+            clause_path = path()
+        else:
+            clause_path = path(_display(label, heading))
+        clause = Segment(
+            f"cl{len(clauses) + 1}", "clause", bstart, bend, text[bstart:bend], clause_path,
+            label, heading, parent, page, level,
+        )
+        clauses.append(clause)
+        lead_in = (len(clauses) - 1, level) if body.rstrip().endswith((":", "—")) else None
+
+    close_sections(-1, len(text))
+    # a section runs from its heading to the start of the next section at its level or above
+    sections = [
+        _with_span(s, s.start, section_ends.get(s.id, len(text)), text) for s in sections
+    ]
+    for clause in clauses:
+        for s, e in sentence_spans(text, clause.start, clause.end):
+            sentences.append(
+                Segment(
+                    f"sn{len(sentences) + 1}", "sentence", s, e, text[s:e], clause.heading_path,
+                    "", "", clause.id, document.page_at(s), clause.level,
+                )
+            )
+    return Segmentation(
+        document, tuple(sections), tuple(clauses), tuple(sentences),
+        _glossary(document, sentences),
+    )
+
+
+def _display(label: str, title: str) -> str:
+    label = label.strip()
+    if label.endswith(".") and re.fullmatch(r"[0-9]+\.", label):
+        label = label[:-1]
+    return f"{label} {title}".strip()
+
+
+def _extend(segment: Segment, end: int, text: str) -> Segment:
+    return Segment(
+        segment.id, segment.kind, segment.start, end, text[segment.start : end],
+        segment.heading_path, segment.label, segment.heading, segment.parent, segment.page,
+        segment.level,
+    )
+
+
+def _with_span(segment: Segment, start: int, end: int, text: str) -> Segment:
+    start, end = _trim(text, start, end)
+    return Segment(
+        segment.id, segment.kind, start, end, text[start:end], segment.heading_path,
+        segment.label, segment.heading, segment.parent, segment.page, segment.level,
+    )
+
+
+__all__ = [
+    "Block",
+    "DefinedTerm",
+    "Segment",
+    "SegmentKind",
+    "Segmentation",
+    "is_heading_text",
+    "run_in_heading",
+    "segment",
+    "sentence_spans",
+    "split_label",
+]
