@@ -113,6 +113,65 @@ def write_parse_text(segmentation: Any, out: TextIO) -> None:
         out.write(", ".join(t.term for t in segmentation.glossary) + "\n")
 
 
+def _analyze_command(args: argparse.Namespace, out: TextIO) -> int:
+    from clause_library.engine import Engine
+    from clause_library.report import review_json, write_review_text
+
+    engine = Engine(model_path=args.model)
+    if args.playbook != "auto":
+        engine.playbooks.get(args.playbook)  # an unknown id fails before any file is read
+    status = 0
+    progress = _Progress(enabled=args.format == "text" and sys.stderr.isatty())
+    for name in args.files:
+        try:
+            document = engine.read(name)
+            analysis = engine.analyze(document, progress=progress)
+        except ClauseReviewError as exc:
+            progress.clear()
+            print(f"error: {exc}", file=sys.stderr)
+            status = EXIT_USER_ERROR
+            continue
+        progress.clear()
+        result = engine.review(analysis, args.playbook)
+        if args.format == "json":
+            out.write(json.dumps(review_json(result, args.candidates), ensure_ascii=False) + "\n")
+        else:
+            write_review_text(result, out)
+    return status
+
+
+def _playbooks_command(args: argparse.Namespace, out: TextIO) -> int:
+    from clause_library.library import load_library
+    from clause_library.playbooks import load_playbooks
+
+    for playbook in load_playbooks(load_library()):
+        out.write(f"{playbook.id:24s} {playbook.title}\n")
+    return 0
+
+
+class _Progress:
+    """A one-line progress display on stderr for interactive terminals."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        width = 30
+        filled = int(width * done / total) if total else width
+        sys.stderr.write(f"\r{stage:8s} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+            self.shown = False
+
+
 def _heading(section: Any) -> str:
     return f"{section.label} {section.heading}".strip()
 
@@ -133,6 +192,24 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("files", nargs="+", metavar="FILE", help=".docx, .pdf or .txt")
     parse.add_argument("--format", choices=("text", "json"), default="text")
     parse.set_defaults(run=_parse_command)
+    analyze_cmd = commands.add_parser(
+        "analyze", help="find clauses, weak and red-flag wording, and gaps for a playbook"
+    )
+    analyze_cmd.add_argument("files", nargs="+", metavar="FILE", help=".docx, .pdf or .txt")
+    analyze_cmd.add_argument(
+        "--playbook", default="auto", metavar="ID|auto",
+        help="playbook id (see 'clause-review playbooks'), or auto to detect the kind",
+    )
+    analyze_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    analyze_cmd.add_argument(
+        "--candidates", type=int, default=0, metavar="N",
+        help="also list the N best-scoring segments of every clause type (JSON)",
+    )
+    analyze_cmd.add_argument("--model", metavar="DIR", help="a local sentence-transformers model")
+    analyze_cmd.set_defaults(run=_analyze_command)
+
+    playbooks_cmd = commands.add_parser("playbooks", help="list the playbooks")
+    playbooks_cmd.set_defaults(run=_playbooks_command)
     return parser
 
 

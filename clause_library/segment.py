@@ -126,11 +126,7 @@ def split_label(text: str) -> tuple[str, str]:
     m = _LABEL.match(text)
     if not m:
         return "", text
-    label = m.group("label").rstrip()
-    rest = text[m.end() :]
-    if label.endswith(".") and re.fullmatch(r"[a-zA-Z]\.", label) and rest[:1].islower():
-        return "", text
-    return label, rest
+    return m.group("label").rstrip(), text[m.end() :]
 
 
 def _is_titlecase_phrase(phrase: str) -> bool:

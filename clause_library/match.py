@@ -1,0 +1,405 @@
+"""Score every part of a document against every clause type, lexically and semantically.
+
+Scoring units are sentences, whole clauses, and runs of two sentences inside a clause, so a
+clause type is found whether the drafter put it in one sentence or spread it over a paragraph.
+Only sentences are embedded (each distinct text once); a clause or a run is represented by the
+normalised mean of its sentences' vectors, which costs nothing more.
+
+For each unit and clause type the matcher computes features — similarity to the type's
+exemplars and counter-exemplars, how far ahead of the other types it is, the type's lexical cues,
+its heading cues against the heading path and defined terms, and, for types with a CUAD
+counterpart, a linear probe fitted on CUAD — and turns them into a calibrated score in [0, 1]
+with a logistic model. Each type has its own threshold. The weights live in
+``clause_library/data/model/weights.npz`` and are fitted by ``benchmarks/fit_cuad.py``; without
+that file a hand-set calibration is used.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from itertools import pairwise
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from clause_library.document import Document
+from clause_library.embed import Embedder, normalise_text
+from clause_library.library import Library, compile_pattern
+from clause_library.segment import Segmentation, segment
+
+UnitKind = Literal["sentence", "clause", "window"]
+
+FEATURES = (
+    "bias", "ex_max", "ex_top3", "cx_max", "ex_margin", "rank_gap", "cue_any", "cue_count",
+    "required_missing", "heading", "is_clause", "is_window", "log_length", "probe", "has_probe",
+)
+
+#: Progress callback: (stage name, done, total).
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A scored stretch of the document: a sentence, a clause, or two sentences of a clause."""
+
+    kind: UnitKind
+    start: int
+    end: int
+    clause: str
+    heading_path: tuple[str, ...]
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Weights of the logistic scorer, per-type thresholds and optional CUAD probes."""
+
+    weights: npt.NDArray[np.float64]
+    type_bias: dict[str, float] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
+    default_threshold: float = 0.5
+    probe_types: tuple[str, ...] = ()
+    probe_weights: npt.NDArray[np.float32] | None = None
+    probe_bias: npt.NDArray[np.float32] | None = None
+    fitted: bool = False
+
+    def threshold(self, clause_id: str) -> float:
+        return self.thresholds.get(clause_id, self.default_threshold)
+
+
+def hand_calibration() -> Calibration:
+    """A calibration that reads sensibly before any fitting: similarity first, cues help."""
+    w = dict.fromkeys(FEATURES, 0.0)
+    w.update(
+        bias=-9.5, ex_max=11.0, ex_top3=3.0, cx_max=-3.0, ex_margin=4.0, rank_gap=3.0,
+        cue_any=1.2, cue_count=1.0, required_missing=-5.0, heading=1.5, is_clause=-0.2,
+        is_window=-0.3,
+    )
+    return Calibration(np.array([w[f] for f in FEATURES]))
+
+
+def load_calibration(library: Library) -> Calibration:
+    """The fitted calibration shipped with the engine, or the hand-set one."""
+    folder = resources.files("clause_library") / "data" / "model"
+    weights_file = folder / "weights.npz"
+    meta_file = folder / "weights.json"
+    if not weights_file.is_file() or not meta_file.is_file():
+        return hand_calibration()
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    if tuple(meta.get("features", ())) != FEATURES:
+        return hand_calibration()
+    with weights_file.open("rb") as handle, np.load(handle) as npz:
+        weights = npz["weights"].astype(np.float64)
+        probe_w = npz["probe_weights"].astype(np.float32) if "probe_weights" in npz else None
+        probe_b = npz["probe_bias"].astype(np.float32) if "probe_bias" in npz else None
+    probe_types = tuple(meta.get("probe_types", ()))
+    return Calibration(
+        weights=weights,
+        type_bias={k: float(v) for k, v in meta.get("type_bias", {}).items() if k in library},
+        thresholds={k: float(v) for k, v in meta.get("thresholds", {}).items()},
+        default_threshold=float(meta.get("default_threshold", 0.5)),
+        probe_types=probe_types,
+        probe_weights=probe_w,
+        probe_bias=probe_b,
+        fitted=True,
+    )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the matcher computed for one document, independent of the playbook.
+
+    ``scores[u, t]`` is the calibrated score of unit ``u`` for ``library.types[t]``;
+    ``features[u, t]`` the raw features behind it (see :data:`FEATURES`).
+    """
+
+    document: Document
+    segmentation: Segmentation
+    library: Library
+    units: tuple[Unit, ...]
+    scores: npt.NDArray[np.float32] = field(repr=False, compare=False)
+    features: npt.NDArray[np.float32] = field(repr=False, compare=False)
+    nearest: npt.NDArray[np.int32] = field(repr=False, compare=False)
+    calibration: Calibration = field(repr=False, compare=False)
+    model_id: str = ""
+
+    def unit_text(self, unit: Unit) -> str:
+        return self.document.text[unit.start : unit.end]
+
+    def type_index(self, clause_id: str) -> int:
+        for i, clause_type in enumerate(self.library.types):
+            if clause_type.id == clause_id:
+                return i
+        raise KeyError(clause_id)
+
+
+def build_units(segmentation: Segmentation) -> tuple[list[Unit], list[str]]:
+    """Scoring units and the sentence texts to embed (units refer to sentences by index)."""
+    by_clause: dict[str, list[int]] = {}
+    for i, sentence in enumerate(segmentation.sentences):
+        by_clause.setdefault(sentence.parent or "", []).append(i)
+    units: list[Unit] = []
+    sentences = segmentation.sentences
+    for clause in segmentation.clauses:
+        members = by_clause.get(clause.id, [])
+        path = clause.heading_path
+        for i in members:
+            s = sentences[i]
+            units.append(Unit("sentence", s.start, s.end, clause.id, path, (i,)))
+        if len(members) > 1:
+            units.append(Unit("clause", clause.start, clause.end, clause.id, path, tuple(members)))
+        if len(members) > 2:
+            for a, b in pairwise(members):
+                units.append(
+                    Unit("window", sentences[a].start, sentences[b].end, clause.id, path, (a, b))
+                )
+    return units, [s.text for s in sentences]
+
+
+class _TypeIndex:
+    """Per-library precomputation: exemplar vectors grouped by type and compiled cues."""
+
+    def __init__(self, library: Library, embedder: Embedder) -> None:
+        self.library = library
+        self.types = library.types
+        exemplars: list[str] = []
+        owner: list[int] = []
+        counters: list[str] = []
+        counter_owner: list[int] = []
+        for t, clause_type in enumerate(self.types):
+            exemplars += clause_type.exemplars
+            owner += [t] * len(clause_type.exemplars)
+            counters += clause_type.counter_exemplars
+            counter_owner += [t] * len(clause_type.counter_exemplars)
+        self.exemplar_texts = exemplars
+        self.exemplar_owner = np.array(owner, dtype=np.int32)
+        self.exemplars = embedder.embed(exemplars)
+        self.counters = embedder.embed(counters) if counters else np.zeros((0, 1), np.float32)
+        self.counter_owner = np.array(counter_owner, dtype=np.int32)
+        self.cues = [
+            [(name, compile_pattern(pattern)) for name, pattern in clause_type.cues.items()]
+            for clause_type in self.types
+        ]
+        self.required = [set(clause_type.required_cues) for clause_type in self.types]
+        self.headings = [
+            [compile_pattern(p) for p in clause_type.heading_cues] for clause_type in self.types
+        ]
+
+
+_INDEX_CACHE: dict[tuple[str, str], _TypeIndex] = {}
+
+
+def type_index(library: Library, embedder: Embedder) -> _TypeIndex:
+    key = (library.version, embedder.model_id)
+    if key not in _INDEX_CACHE:
+        _INDEX_CACHE[key] = _TypeIndex(library, embedder)
+    return _INDEX_CACHE[key]
+
+
+def _cue_masks(index: _TypeIndex, texts: list[str]) -> np.ndarray:
+    """``(texts, types)`` bit masks of the cues of each type that match each text."""
+    masks = np.zeros((len(texts), len(index.types)), np.int64)
+    for t, cues in enumerate(index.cues):
+        for bit, (_, regex) in enumerate(cues):
+            flag = 1 << bit
+            for i, text in enumerate(texts):
+                if regex.search(text):
+                    masks[i, t] |= flag
+    return masks
+
+
+def _unit_cue_features(
+    index: _TypeIndex, segmentation: Segmentation, units: list[Unit]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per unit and type: any cue, distinct cues (capped at 3, scaled), required cue missing.
+
+    Cues are searched once per sentence and once per clause; a run of sentences takes the union
+    of its sentences' cues.
+    """
+    sentence_masks = _cue_masks(index, [normalise_text(s.text) for s in segmentation.sentences])
+    clause_ids = {c.id: i for i, c in enumerate(segmentation.clauses)}
+    clause_masks = _cue_masks(index, [normalise_text(c.text) for c in segmentation.clauses])
+    masks = np.zeros((len(units), len(index.types)), np.int64)
+    for u, unit in enumerate(units):
+        if unit.kind == "clause":
+            masks[u] = clause_masks[clause_ids[unit.clause]]
+        else:
+            for i in unit.sentences:
+                masks[u] |= sentence_masks[i]
+    required_bits = np.zeros(len(index.types), np.int64)
+    for t, cues in enumerate(index.cues):
+        for bit, (name, _) in enumerate(cues):
+            if name in index.required[t]:
+                required_bits[t] |= 1 << bit
+    count = np.zeros(masks.shape, np.float32)
+    remaining = masks.copy()
+    while remaining.any():
+        count += (remaining & 1).astype(np.float32)
+        remaining >>= 1
+    any_hit = (masks != 0).astype(np.float32)
+    missing = ((required_bits[None, :] != 0) & ((masks & required_bits[None, :]) == 0)).astype(
+        np.float32
+    )
+    return any_hit, np.minimum(count, 3.0) / 3.0, missing
+
+
+def _group_max(sims: np.ndarray, owner: np.ndarray, m: int, top: int = 1) -> np.ndarray:
+    """Per unit and type, the max (or mean of the ``top`` best) similarity over that type's rows."""
+    out = np.full((sims.shape[0], m), -1.0, np.float32)
+    for t in range(m):
+        cols = np.flatnonzero(owner == t)
+        if cols.size == 0:
+            continue
+        block = sims[:, cols]
+        if top == 1 or cols.size == 1:
+            out[:, t] = block.max(axis=1)
+        else:
+            k = min(top, cols.size)
+            out[:, t] = np.sort(block, axis=1)[:, -k:].mean(axis=1)
+    return out
+
+
+def analyze(
+    document: Document,
+    library: Library,
+    embedder: Embedder,
+    calibration: Calibration | None = None,
+    *,
+    segmentation: Segmentation | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Analysis:
+    """Score ``document`` against ``library`` (the expensive, playbook-independent step)."""
+    calibration = calibration or load_calibration(library)
+    segmentation = segmentation or segment(document)
+    if progress:
+        progress("segment", 1, 1)
+    units, sentence_texts = build_units(segmentation)
+    index = type_index(library, embedder)
+
+    def embed_progress(done: int, total: int) -> None:
+        if progress:
+            progress("embed", done, total)
+
+    sentence_vectors = embedder.embed(
+        sentence_texts, progress=embed_progress, cancelled=cancelled
+    ) if sentence_texts else np.zeros((0, index.exemplars.shape[1]), np.float32)
+    if progress:
+        progress("score", 0, 1)
+    features, nearest = compute_features(
+        segmentation, units, sentence_vectors, index, calibration
+    )
+    scores = score(features, calibration, [t.id for t in library.types])
+    if progress:
+        progress("score", 1, 1)
+    return Analysis(
+        document=document,
+        segmentation=segmentation,
+        library=library,
+        units=tuple(units),
+        scores=scores,
+        features=features,
+        nearest=nearest,
+        calibration=calibration,
+        model_id=embedder.model_id,
+    )
+
+
+def unit_vectors(units: list[Unit], sentence_vectors: np.ndarray) -> np.ndarray:
+    if not units:
+        return np.zeros((0, sentence_vectors.shape[1] if sentence_vectors.ndim == 2 else 384),
+                        np.float32)
+    out = np.empty((len(units), sentence_vectors.shape[1]), np.float32)
+    for u, unit in enumerate(units):
+        if len(unit.sentences) == 1:
+            out[u] = sentence_vectors[unit.sentences[0]]
+        else:
+            v = sentence_vectors[list(unit.sentences)].mean(axis=0)
+            out[u] = v / max(float(np.linalg.norm(v)), 1e-9)
+    return out
+
+
+def compute_features(
+    segmentation: Segmentation,
+    units: list[Unit],
+    sentence_vectors: np.ndarray,
+    index: _TypeIndex,
+    calibration: Calibration,
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int32]]:
+    """Feature tensor ``(units, types, len(FEATURES))`` and the nearest exemplar per unit/type."""
+    m = len(index.types)
+    n = len(units)
+    feats = np.zeros((n, m, len(FEATURES)), np.float32)
+    nearest = np.zeros((n, m), np.int32)
+    if n == 0:
+        return feats, nearest
+    vectors = unit_vectors(units, sentence_vectors)
+    sims = vectors @ index.exemplars.T
+    ex_max = _group_max(sims, index.exemplar_owner, m)
+    ex_top3 = _group_max(sims, index.exemplar_owner, m, top=3)
+    for t in range(m):
+        cols = np.flatnonzero(index.exemplar_owner == t)
+        if cols.size:
+            nearest[:, t] = cols[np.argmax(sims[:, cols], axis=1)]
+    if index.counters.shape[0] and index.counters.shape[1] == vectors.shape[1]:
+        cx_max = _group_max(vectors @ index.counters.T, index.counter_owner, m)
+        cx_max[cx_max < -0.5] = 0.0
+    else:
+        cx_max = np.zeros((n, m), np.float32)
+    # how far ahead of the best other type this type is for the unit
+    order = np.sort(ex_max, axis=1)
+    best, second = order[:, -1:], order[:, -2:-1] if m > 1 else order[:, -1:]
+    rank_gap = np.where(ex_max >= best, ex_max - second, ex_max - best)
+
+    # cues on the unit text; headings on the heading path (plus run-in heading) and terms
+    cue_any, cue_count, required_missing = _unit_cue_features(index, segmentation, units)
+    paths = sorted({u.heading_path for u in units})
+    path_hits: dict[tuple[str, ...], np.ndarray] = {}
+    for path in paths:
+        joined = " > ".join(path)
+        path_hits[path] = np.array(
+            [1.0 if any(r.search(joined) for r in index.headings[t]) else 0.0 for t in range(m)],
+            np.float32,
+        )
+    heading = np.stack([path_hits[u.heading_path] for u in units])
+
+    kinds = np.array([u.kind for u in units])
+    lengths = np.array([u.end - u.start for u in units], np.float32)
+    col = {name: i for i, name in enumerate(FEATURES)}
+    feats[:, :, col["bias"]] = 1.0
+    feats[:, :, col["ex_max"]] = ex_max
+    feats[:, :, col["ex_top3"]] = ex_top3
+    feats[:, :, col["cx_max"]] = cx_max
+    feats[:, :, col["ex_margin"]] = ex_max - cx_max
+    feats[:, :, col["rank_gap"]] = rank_gap
+    feats[:, :, col["cue_any"]] = cue_any
+    feats[:, :, col["cue_count"]] = cue_count
+    feats[:, :, col["required_missing"]] = required_missing
+    feats[:, :, col["heading"]] = heading
+    feats[:, :, col["is_clause"]] = (kinds == "clause")[:, None]
+    feats[:, :, col["is_window"]] = (kinds == "window")[:, None]
+    feats[:, :, col["log_length"]] = (np.log1p(lengths) / 8.0)[:, None]
+    if calibration.probe_weights is not None and calibration.probe_bias is not None:
+        ids = [t.id for t in index.types]
+        logits = vectors @ calibration.probe_weights.T + calibration.probe_bias
+        for p, clause_id in enumerate(calibration.probe_types):
+            if clause_id in ids:
+                t = ids.index(clause_id)
+                feats[:, t, col["probe"]] = np.clip(logits[:, p], -10, 10) / 5.0
+                feats[:, t, col["has_probe"]] = 1.0
+    return feats, nearest
+
+
+def score(
+    features: np.ndarray, calibration: Calibration, type_ids: list[str]
+) -> npt.NDArray[np.float32]:
+    """Calibrated scores ``(units, types)`` from the feature tensor."""
+    z = features.astype(np.float64) @ calibration.weights
+    if calibration.type_bias:
+        bias = np.array([calibration.type_bias.get(t, 0.0) for t in type_ids])
+        z = z + bias[None, :]
+    return (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)

@@ -1,0 +1,228 @@
+"""Playbooks: a kind of agreement plus the side we are on, as data.
+
+A playbook lists the clause types that are required, recommended, or red flags when present; it
+may raise or lower the severity of checks; and it names the parties on each side so that checks
+can tell "Customer shall indemnify" from "Supplier shall indemnify". Playbooks live in
+``clause_library/data/playbooks/*.yaml``.
+
+:func:`detect_kind` guesses the kind of agreement from its title, recitals and content.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from clause_library.errors import LibraryError
+from clause_library.library import (
+    KINDS,
+    SEVERITIES,
+    Library,
+    Severity,
+    _read_yaml,
+    _Reader,
+)
+
+
+@dataclass(frozen=True)
+class Playbook:
+    """Positions for one kind of agreement and one side."""
+
+    id: str
+    title: str
+    kind: str
+    side: str
+    description: str
+    required: tuple[str, ...]
+    recommended: tuple[str, ...] = ()
+    red_flags: tuple[str, ...] = ()
+    #: clause type -> clause types whose presence makes it required (e.g. a trade-secret notice
+    #: once confidentiality binds an individual)
+    required_if: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    gap_severity: Mapping[str, Severity] = field(default_factory=dict)
+    us: tuple[str, ...] = ()
+    them: tuple[str, ...] = ()
+    source: str = ""
+
+    def severity_of(self, check_id: str, default: Severity) -> Severity:
+        return self.severities.get(check_id, default)
+
+    def party_pattern(self, side: str) -> str:
+        names = self.us if side == "us" else self.them
+        if not names:
+            return r"(?:\w+(?:\s+\w+)?)"
+        return "(?:(?:the\\s+)?(?:" + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names) + "))"
+
+
+@dataclass(frozen=True)
+class Playbooks:
+    items: tuple[Playbook, ...]
+
+    def __iter__(self) -> Iterator[Playbook]:
+        return iter(self.items)
+
+    def get(self, playbook_id: str) -> Playbook:
+        for playbook in self.items:
+            if playbook.id == playbook_id:
+                return playbook
+        known = ", ".join(p.id for p in self.items)
+        raise LibraryError(
+            "playbooks", None, f"there is no playbook '{playbook_id}' (known: {known})"
+        )
+
+    def for_kind(self, kind: str) -> Playbook:
+        for playbook in self.items:
+            if playbook.kind == kind:
+                return playbook
+        return self.items[0]
+
+
+def _parse_playbook(text: str, source: str, library: Library) -> Playbook:
+    data = _read_yaml(text, source)
+    reader = _Reader(data, source, "a playbook", 1)
+    reader.unknown(
+        ("id", "title", "kind", "side", "description", "required", "recommended", "red_flags",
+         "required_if", "severities", "gap_severity", "parties")
+    )
+    playbook_id = reader.text("id")
+    kind = reader.text("kind")
+    if kind not in KINDS:
+        raise reader.fail("kind", f"unknown kind '{kind}' (use one of {KINDS})")
+
+    def ids(key: str) -> tuple[str, ...]:
+        values = reader.texts(key)
+        for value in values:
+            if value not in library:
+                raise reader.fail(key, f"playbook '{playbook_id}' names unknown clause type '{value}'")
+        return values
+
+    required_if: dict[str, tuple[str, ...]] = {}
+    for key, value in reader.mapping("required_if").items():
+        triggers = tuple(value) if isinstance(value, list) else (value,)
+        for name in (key, *triggers):
+            if name not in library:
+                raise reader.fail("required_if", f"unknown clause type '{name}' in required_if")
+        required_if[str(key)] = tuple(str(t) for t in triggers)
+    severities: dict[str, Severity] = {}
+    for key, value in reader.mapping("severities").items():
+        if value not in SEVERITIES:
+            raise reader.fail("severities", f"severity '{value}' must be one of {SEVERITIES}")
+        try:
+            library.check(str(key))
+        except KeyError:
+            raise reader.fail("severities", f"unknown check '{key}'") from None
+        severities[str(key)] = value
+    gap_severity: dict[str, Severity] = {}
+    for key, value in reader.mapping("gap_severity").items():
+        if value not in SEVERITIES or key not in library:
+            raise reader.fail("gap_severity", f"bad gap severity '{key}: {value}'")
+        gap_severity[str(key)] = value
+    parties = _Reader(reader.mapping("parties"), source, "parties", reader.line_of("parties"))
+    return Playbook(
+        id=playbook_id,
+        title=reader.text("title"),
+        kind=kind,
+        side=reader.text("side"),
+        description=reader.text("description", required=False),
+        required=ids("required"),
+        recommended=ids("recommended"),
+        red_flags=ids("red_flags"),
+        required_if=required_if,
+        severities=severities,
+        gap_severity=gap_severity,
+        us=parties.texts("us"),
+        them=parties.texts("them"),
+        source=source,
+    )
+
+
+def load_playbooks(library: Library, extra: Iterable[Path] = ()) -> Playbooks:
+    folder = resources.files("clause_library") / "data" / "playbooks"
+    sources = [
+        (f"playbooks/{e.name}", e.read_text(encoding="utf-8"))
+        for e in sorted(folder.iterdir(), key=lambda e: e.name)
+        if e.name.endswith(".yaml")
+    ]
+    sources += [(str(p), Path(p).read_text(encoding="utf-8")) for p in extra]
+    items: list[Playbook] = []
+    seen: dict[str, str] = {}
+    for name, text in sources:
+        playbook = _parse_playbook(text, name, library)
+        if playbook.id in seen:
+            raise LibraryError(
+                name, 1, f"playbook id '{playbook.id}' is already defined in {seen[playbook.id]}"
+            )
+        seen[playbook.id] = name
+        items.append(playbook)
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    return Playbooks(tuple(sorted(items, key=lambda p: order.get(p.kind, 99))))
+
+
+# --- kind detection -------------------------------------------------------------------------
+
+#: Words that identify each kind, with weights; a hit in the title counts three times.
+_KIND_CUES: dict[str, list[tuple[str, float]]] = {
+    "nda": [
+        (r"non[-\s]?disclosure", 3.0), (r"confidentiality\s+agreement", 3.0),
+        (r"(?-i:\bNDA\b)", 2.0), (r"disclosing\s+party", 1.5), (r"receiving\s+party", 1.5),
+        (r"\bRecipient\b", 0.5),
+    ],
+    "contractor": [
+        (r"consult(?:ing|ancy|ant)\s+(?:services\s+)?agreement", 3.0),
+        (r"independent\s+contractor\s+agreement", 3.0), (r"contractor\s+agreement", 3.0),
+        (r"freelance", 2.0), (r"\bContractor\b", 1.0), (r"\bConsultant\b", 1.0),
+        (r"work\s+made\s+for\s+hire", 1.0), (r"statement\s+of\s+work", 0.5),
+    ],
+    "data_licence": [
+        (r"data(?:set)?\s+licen[cs]e", 3.0), (r"data\s+(?:sharing|supply)\s+agreement", 2.5),
+        (r"\bDataset\b", 1.5), (r"training\s+data", 1.5), (r"\bLicensed\s+Data\b", 2.0),
+        (r"machine\s+learning|artificial\s+intelligence|(?-i:\bAI\b)", 0.5),
+    ],
+    "model_licence": [
+        (r"model\s+licen[cs]e", 3.0), (r"(?-i:\bAPI\b).{0,40}terms", 2.0),
+        (r"model\s+weights|\bweights\b", 1.5), (r"fine[-\s]?tun", 1.5),
+        (r"acceptable\s+use\s+policy", 0.5), (r"\bOutputs?\b", 0.7),
+        (r"artificial\s+intelligence|machine\s+learning", 0.5),
+    ],
+    "vendor": [
+        (r"(?:subscription|SaaS|software\s+as\s+a\s+service)", 2.5),
+        (r"master\s+services\s+agreement|services\s+agreement", 2.0),
+        (r"\bCustomer\b", 1.0), (r"\bVendor\b|\bSupplier\b|\bProvider\b", 1.0),
+        (r"service\s+levels?|uptime", 1.0), (r"purchase|supply\s+agreement|license\s+agreement", 0.8),
+    ],
+}
+
+
+@dataclass(frozen=True)
+class KindGuess:
+    kind: str
+    confidence: float
+    scores: Mapping[str, float]
+
+
+def detect_kind(title: str, text: str) -> KindGuess:
+    """Guess the kind of agreement from its title and its first pages.
+
+    The confidence is the share of the evidence that points to the winning kind (a softmax over
+    the weighted cue counts), so 0.9 means the document speaks almost only of that kind.
+    """
+    head = text[:6000]
+    scores: dict[str, float] = {}
+    for kind, cues in _KIND_CUES.items():
+        score = 0.0
+        for pattern, weight in cues:
+            regex = re.compile(pattern, re.IGNORECASE)
+            if regex.search(title):
+                score += 3 * weight
+            hits = len(regex.findall(head))
+            score += weight * math.log1p(hits)
+        scores[kind] = score
+    exp = {k: math.exp(v - max(scores.values())) for k, v in scores.items()}
+    total = sum(exp.values())
+    kind = max(scores, key=lambda k: scores[k])
+    return KindGuess(kind, exp[kind] / total, scores)

@@ -1,0 +1,119 @@
+"""Plain renderings of a review: the stable JSON interface and a terminal summary."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+import numpy as np
+
+from clause_library.embed import normalise_text
+from clause_library.review import NOT_LEGAL_ADVICE, SEVERITY_ORDER, Review
+
+
+def review_json(result: Review, candidates: int = 0) -> dict[str, Any]:
+    """The ``analyze --format json`` object (documented in the README; keep it stable)."""
+    document = result.document
+    out: dict[str, Any] = {
+        "document": {
+            "path": str(document.path),
+            "sha256": document.sha256,
+            "kind": result.kind.kind,
+            "kind_confidence": round(result.kind.confidence, 3),
+            "pages": document.page_count,
+        },
+        "playbook": result.playbook.id,
+        "findings": [
+            {
+                "clause_id": f.clause_id,
+                "title": f.title,
+                "family": f.family,
+                "status": f.status,
+                "severity": f.severity,
+                "score": f.score,
+                "text": f.text,
+                "start": f.start,
+                "end": f.end,
+                "page": f.page,
+                "reasons": list(f.reasons),
+                "cuad_category": f.cuad_category,
+            }
+            for f in result.findings
+        ],
+        "gaps": [
+            {
+                "clause_id": g.clause_id,
+                "title": g.title,
+                "status": "missing",
+                "severity": g.severity,
+                "recommendation": g.recommendation,
+            }
+            for g in result.gaps
+        ],
+    }
+    if candidates > 0:
+        out["candidates"] = candidate_list(result, candidates)
+    return out
+
+
+def candidate_list(result: Review, n: int) -> list[dict[str, Any]]:
+    """The ``n`` best-scoring units of every clause type, flagged or not."""
+    analysis = result.analysis
+    text = analysis.document.text
+    rows: list[dict[str, Any]] = []
+    for t, clause_type in enumerate(analysis.library.types):
+        column = analysis.scores[:, t]
+        for u in np.argsort(-column)[:n]:
+            unit = analysis.units[int(u)]
+            rows.append(
+                {
+                    "clause_id": clause_type.id,
+                    "cuad_category": clause_type.cuad_category,
+                    "score": round(float(column[u]), 4),
+                    "text": text[unit.start : unit.end],
+                    "start": unit.start,
+                    "end": unit.end,
+                }
+            )
+    return rows
+
+
+_MARK = {"red_flag": "RED FLAG", "weak": "WEAK", "present": "present", "missing": "MISSING"}
+
+
+def write_review_text(result: Review, out: TextIO) -> None:
+    document = result.document
+    counts = result.counts()
+    out.write(f"{document.name}\n")
+    out.write(
+        f"Playbook: {result.playbook.title}   (detected kind: {result.kind.kind}, "
+        f"confidence {result.kind.confidence:.0%})\n"
+    )
+    out.write(
+        f"{counts['red_flag']} red flags, {counts['weak']} weak, {counts['missing']} missing, "
+        f"{counts['present']} present\n\n"
+    )
+    issues = sorted(
+        (f for f in result.findings if f.is_issue),
+        key=lambda f: (-SEVERITY_ORDER[f.severity], f.start),
+    )
+    for finding in issues:
+        where = finding.heading_path[-1] if finding.heading_path else f"offset {finding.start}"
+        page = f", p. {finding.page}" if finding.page else ""
+        out.write(f"[{_MARK[finding.status]} · {finding.severity}] {finding.title} — {where}{page}\n")
+        for check in finding.checks:
+            out.write(f"    {check.title}: {check.explanation}\n")
+            if check.recommendation:
+                out.write(f"    → {check.recommendation}\n")
+        out.write(f"    “{_clip(finding.text)}”\n")
+    for gap in result.gaps:
+        kind = "required" if gap.required else "recommended"
+        out.write(f"[MISSING · {gap.severity}] {gap.title} ({kind})\n")
+        out.write(f"    {gap.description}\n")
+    out.write("\nPresent: ")
+    out.write(", ".join(sorted({f.title for f in result.findings if not f.is_issue})) or "none")
+    out.write(f"\n\n{NOT_LEGAL_ADVICE}\n")
+
+
+def _clip(text: str, limit: int = 220) -> str:
+    text = normalise_text(text)
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,388 @@
+"""A review: what is present, weak, a red flag, or missing, for one document and one playbook.
+
+:func:`review` turns an :class:`~clause_library.match.Analysis` into findings for every clause
+type detected (whatever the playbook) and gaps for the playbook's required and recommended
+types. Changing the playbook calls :func:`review` again on the same analysis: no re-embedding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal
+
+import numpy as np
+
+from clause_library import __version__
+from clause_library.document import Document
+from clause_library.embed import normalise_text
+from clause_library.library import Check, ClauseType, Condition, Library, Severity
+from clause_library.match import FEATURES, Analysis, Unit
+from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
+
+FindingStatus = Literal["present", "weak", "red_flag"]
+FindingSeverity = Literal["info", "low", "medium", "high", "critical"]
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+STATUS_ORDER: dict[str, int] = {"present": 0, "weak": 1, "red_flag": 2, "missing": 3}
+
+#: A clause type is reported at no more than this many places.
+MAX_LOCATIONS = 3
+
+NOT_LEGAL_ADVICE = (
+    "This review was produced by software to help a qualified reviewer. It is not legal advice."
+)
+
+
+@dataclass(frozen=True)
+class FiredCheck:
+    """A weak or red-flag rule that holds for a finding's clause."""
+
+    id: str
+    status: Literal["weak", "red_flag"]
+    severity: Severity
+    title: str
+    explanation: str
+    recommendation: str
+    #: tracked-change suggestion in document coordinates: replace text[start:end] by ``replacement``
+    fix_start: int | None = None
+    fix_end: int | None = None
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One clause type found at one place in the document."""
+
+    clause_id: str
+    title: str
+    family: str
+    status: FindingStatus
+    severity: FindingSeverity
+    score: float
+    start: int
+    end: int
+    text: str
+    clause_start: int
+    clause_end: int
+    segment_id: str
+    heading_path: tuple[str, ...]
+    page: int | None
+    reasons: tuple[str, ...]
+    checks: tuple[FiredCheck, ...] = ()
+    nearest_exemplar: str = ""
+    exemplar_similarity: float = 0.0
+    cuad_category: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the finding within a document: type and place."""
+        return f"{self.clause_id}@{self.start}-{self.end}"
+
+    @property
+    def is_issue(self) -> bool:
+        return self.status != "present"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A clause type the playbook expects that the document lacks."""
+
+    clause_id: str
+    title: str
+    family: str
+    severity: Severity
+    required: bool
+    description: str
+    recommendation: str
+    fallback: str = ""
+    status: Literal["missing"] = "missing"
+    trigger: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.clause_id}@missing"
+
+
+@dataclass(frozen=True)
+class Review:
+    """Findings and gaps for one document under one playbook."""
+
+    document: Document
+    playbook: Playbook
+    kind: KindGuess
+    findings: tuple[Finding, ...]
+    gaps: tuple[Gap, ...]
+    library_version: str
+    model_id: str
+    created: str
+    analysis: Analysis = field(repr=False, compare=False)
+
+    @property
+    def issues(self) -> list[Finding | Gap]:
+        """Weak and red-flag findings and gaps, in document order (gaps last)."""
+        flagged: list[Finding | Gap] = [f for f in self.findings if f.is_issue]
+        return [*flagged, *self.gaps]
+
+    def counts(self) -> dict[str, int]:
+        out = {"present": 0, "weak": 0, "red_flag": 0, "missing": len(self.gaps)}
+        for finding in self.findings:
+            out[finding.status] += 1
+        return out
+
+    def severity_counts(self) -> dict[str, int]:
+        out = {s: 0 for s in ("critical", "high", "medium", "low")}
+        for item in self.issues:
+            if item.severity in out:
+                out[item.severity] += 1
+        return out
+
+    def found(self, clause_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.clause_id == clause_id]
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+
+def _pattern(entry: str, clause_type: ClauseType, playbook: Playbook) -> re.Pattern[str]:
+    raw = clause_type.cues.get(entry, entry)
+    raw = raw.replace("{us}", playbook.party_pattern("us")).replace(
+        "{them}", playbook.party_pattern("them")
+    )
+    return re.compile(raw, re.IGNORECASE)
+
+
+def check_holds(
+    condition: Condition,
+    text: str,
+    clause_type: ClauseType,
+    playbook: Playbook,
+    present_types: set[str],
+) -> bool:
+    """Whether ``condition`` holds for a clause ``text`` in a document with ``present_types``."""
+    if condition.kinds and playbook.kind not in condition.kinds:
+        return False
+    if any(t not in present_types for t in condition.document_has):
+        return False
+    if any(t in present_types for t in condition.document_lacks):
+        return False
+    if condition.any and not any(_pattern(e, clause_type, playbook).search(text) for e in condition.any):
+        return False
+    if not all(_pattern(e, clause_type, playbook).search(text) for e in condition.all):
+        return False
+    return not any(_pattern(e, clause_type, playbook).search(text) for e in condition.none)
+
+
+def _fire(
+    check: Check, clause_type: ClauseType, playbook: Playbook, clause_start: int, text: str
+) -> FiredCheck:
+    fix_start = fix_end = None
+    replacement = ""
+    if check.fix is not None:
+        m = _pattern(check.fix.replace, clause_type, playbook).search(text)
+        if m:
+            fix_start, fix_end = clause_start + m.start(), clause_start + m.end()
+            replacement = check.fix.with_
+    return FiredCheck(
+        id=check.id,
+        status=check.status,
+        severity=playbook.severity_of(check.id, check.severity),
+        title=check.title,
+        explanation=check.explanation,
+        recommendation=check.recommendation,
+        fix_start=fix_start,
+        fix_end=fix_end,
+        replacement=replacement,
+    )
+
+
+# --- review -------------------------------------------------------------------------------------
+
+
+def _quote(text: str, limit: int = 140) -> str:
+    text = normalise_text(text)
+    return f"“{text[:limit]}{'…' if len(text) > limit else ''}”"
+
+
+def _locations(analysis: Analysis, t: int, threshold: float) -> list[tuple[int, float]]:
+    """Best unit per clause for type ``t`` above ``threshold``, best first, at most a few."""
+    column = analysis.scores[:, t]
+    candidates = np.flatnonzero(column >= threshold)
+    best_per_clause: dict[str, tuple[int, float]] = {}
+    for u in candidates[np.argsort(-column[candidates])]:
+        unit = analysis.units[int(u)]
+        if unit.clause not in best_per_clause:
+            best_per_clause[unit.clause] = (int(u), float(column[u]))
+    ranked = sorted(best_per_clause.values(), key=lambda x: -x[1])
+    return ranked[:MAX_LOCATIONS]
+
+
+def _reasons(analysis: Analysis, unit_index: int, t: int, clause_type: ClauseType) -> list[str]:
+    feats = analysis.features[unit_index, t]
+    col = {name: i for i, name in enumerate(FEATURES)}
+    unit = analysis.units[unit_index]
+    text = normalise_text(analysis.unit_text(unit))
+    reasons: list[str] = []
+    cue_names = [
+        name for name, pattern in clause_type.cues.items()
+        if re.search(pattern.replace("{us}", r"\w+").replace("{them}", r"\w+"), text, re.I)
+    ]
+    if cue_names:
+        shown = []
+        for name in cue_names[:3]:
+            pattern = clause_type.cues[name].replace("{us}", r"\w+").replace("{them}", r"\w+")
+            m = re.search(pattern, text, re.I)
+            if m:
+                shown.append(f"{name.replace('_', ' ')} (“{m.group(0)}”)")
+        reasons.append("wording: " + ", ".join(shown))
+    if feats[col["heading"]] > 0:
+        reasons.append(f"heading: {' > '.join(unit.heading_path)}")
+    exemplar = analysis_nearest(analysis, unit_index, t)
+    reasons.append(f"similar to library example ({feats[col['ex_max']]:.2f}): {_quote(exemplar, 100)}")
+    return reasons
+
+
+def analysis_nearest(analysis: Analysis, unit_index: int, t: int) -> str:
+    """The library exemplar nearest to a unit for type ``t``."""
+    flat: list[str] = []
+    for clause_type in analysis.library.types:
+        flat += clause_type.exemplars
+    return flat[int(analysis.nearest[unit_index, t])]
+
+
+def review(
+    analysis: Analysis,
+    playbook: Playbook,
+    *,
+    kind: KindGuess | None = None,
+    created: str | None = None,
+) -> Review:
+    """Findings and gaps for ``analysis`` under ``playbook`` (cheap; no embedding)."""
+    library = analysis.library
+    document = analysis.document
+    segmentation = analysis.segmentation
+    clauses = {c.id: c for c in segmentation.clauses}
+    located: dict[str, list[tuple[int, float]]] = {}
+    for t, clause_type in enumerate(library.types):
+        threshold = analysis.calibration.threshold(clause_type.id)
+        places = _locations(analysis, t, threshold)
+        if places:
+            located[clause_type.id] = places
+    present = set(located)
+    findings: list[Finding] = []
+    for t, clause_type in enumerate(library.types):
+        for unit_index, score in located.get(clause_type.id, []):
+            unit: Unit = analysis.units[unit_index]
+            clause = clauses[unit.clause]
+            clause_text = clause.text
+            fired = [
+                _fire(check, clause_type, playbook, clause.start, clause_text)
+                for check in clause_type.checks
+                if check_holds(check.when, clause_text, clause_type, playbook, present)
+            ]
+            status: FindingStatus = "present"
+            severity: FindingSeverity = "info"
+            if any(c.status == "red_flag" for c in fired):
+                status = "red_flag"
+            elif fired:
+                status = "weak"
+            if fired:
+                severity = max((c.severity for c in fired), key=lambda s: SEVERITY_ORDER[s])
+            reasons = _reasons(analysis, unit_index, t, clause_type)
+            if clause_type.id in playbook.red_flags:
+                status = "red_flag"
+                flag_severity = playbook.gap_severity.get(clause_type.id, "high")
+                if SEVERITY_ORDER[flag_severity] > SEVERITY_ORDER[severity]:
+                    severity = flag_severity
+                reasons.append(f"the {playbook.title} playbook treats this clause as a red flag")
+            for c in fired:
+                reasons.append(f"{'red flag' if c.status == 'red_flag' else 'weak'}: {c.title}")
+            feats = analysis.features[unit_index, t]
+            findings.append(
+                Finding(
+                    clause_id=clause_type.id,
+                    title=clause_type.title,
+                    family=clause_type.family,
+                    status=status,
+                    severity=severity,
+                    score=round(score, 4),
+                    start=unit.start,
+                    end=unit.end,
+                    text=document.text[unit.start : unit.end],
+                    clause_start=clause.start,
+                    clause_end=clause.end,
+                    segment_id=clause.id,
+                    heading_path=clause.heading_path,
+                    page=document.page_at(unit.start),
+                    reasons=tuple(reasons),
+                    checks=tuple(fired),
+                    nearest_exemplar=analysis_nearest(analysis, unit_index, t),
+                    exemplar_similarity=round(float(feats[FEATURES.index("ex_max")]), 4),
+                    cuad_category=clause_type.cuad_category,
+                )
+            )
+    findings.sort(key=lambda f: (f.start, f.clause_id))
+    gaps = _gaps(library, playbook, present)
+    return Review(
+        document=document,
+        playbook=playbook,
+        kind=kind or detect_kind(document.title, document.text),
+        findings=tuple(findings),
+        gaps=tuple(gaps),
+        library_version=library.version,
+        model_id=analysis.model_id,
+        created=created or datetime.now(UTC).isoformat(timespec="seconds"),
+        analysis=analysis,
+    )
+
+
+def _gaps(library: Library, playbook: Playbook, present: set[str]) -> list[Gap]:
+    wanted: list[tuple[str, bool, str]] = [(c, True, "") for c in playbook.required]
+    wanted += [(c, False, "") for c in playbook.recommended]
+    for clause_id, triggers in playbook.required_if.items():
+        found = [t for t in triggers if t in present]
+        if found:
+            wanted.append((clause_id, True, found[0]))
+    gaps: list[Gap] = []
+    seen: set[str] = set()
+    for clause_id, required, trigger in wanted:
+        if clause_id in present or clause_id in seen:
+            continue
+        seen.add(clause_id)
+        clause_type = library.get(clause_id)
+        default: Severity = "high" if required else "medium"
+        gaps.append(
+            Gap(
+                clause_id=clause_id,
+                title=clause_type.title,
+                family=clause_type.family,
+                severity=playbook.gap_severity.get(clause_id, default),
+                required=required,
+                description=clause_type.description,
+                recommendation=clause_type.preferred,
+                fallback=clause_type.fallback,
+                trigger=trigger,
+            )
+        )
+    return gaps
+
+
+# --- one call for front ends -------------------------------------------------------------------
+
+
+def choose_playbook(
+    playbooks: Playbooks, document: Document, requested: str | None
+) -> tuple[Playbook, KindGuess]:
+    """The requested playbook, or the one for the detected kind when ``requested`` is None/auto."""
+    guess = detect_kind(document.title, document.text)
+    if requested and requested != "auto":
+        return playbooks.get(requested), guess
+    return playbooks.for_kind(guess.kind), guess
+
+
+def review_counts_line(result: Review) -> str:
+    c = result.counts()
+    return (
+        f"{c['red_flag']} red flags, {c['weak']} weak, {c['missing']} missing, "
+        f"{c['present']} present"
+    )

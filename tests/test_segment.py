@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clause_library.ingest import load
+from clause_library.segment import run_in_heading, segment, sentence_spans, split_label
+
+
+def _doc(tmp_path: Path, text: str):
+    path = tmp_path / "agreement.txt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+AGREEMENT = """CONSULTING AGREEMENT
+
+This Consulting Agreement is made between Acme Holdings, Inc. ("Company") and Jo Smith ("Contractor").
+
+ARTICLE I
+DEFINITIONS
+
+1.1 "Work Product" means all deliverables prepared by Contractor under this Agreement.
+
+1.2 "Confidential Information" shall have the meaning given in Section 5.2.
+
+ARTICLE II
+INTELLECTUAL PROPERTY
+
+2.1 Work Product. Contractor hereby assigns to Company all right, title and interest in the Work Product. Contractor shall sign any document reasonably requested.
+
+2.2 Restrictions. Contractor shall not:
+
+(a) use any open-source code; or
+
+(b) disclose the Work Product, e.g. to a competitor, under 35 U.S.C. No. 12 or otherwise.
+
+2.3 Moral Rights. Contractor waives all moral rights.
+
+SECTION 3. GOVERNING LAW
+
+This Agreement is governed by the laws of the State of New York.
+"""
+
+
+def test_sections_follow_articles_and_numbers(tmp_path: Path) -> None:
+    seg = segment(_doc(tmp_path, AGREEMENT))
+    paths = [s.path for s in seg.sections]
+    assert "ARTICLE II INTELLECTUAL PROPERTY" not in paths  # heading lines stay separate
+    headings = [(s.label, s.heading) for s in seg.sections]
+    assert ("ARTICLE II", "") in headings or any(h[0] == "ARTICLE II" for h in headings)
+    work_product = next(c for c in seg.clauses if c.text.startswith("2.1"))
+    assert work_product.heading == "Work Product"
+    assert work_product.path.endswith("2.1 Work Product")
+    assert "INTELLECTUAL PROPERTY" in work_product.path
+
+
+def test_lead_in_keeps_its_sub_items(tmp_path: Path) -> None:
+    seg = segment(_doc(tmp_path, AGREEMENT))
+    restrictions = next(c for c in seg.clauses if c.text.startswith("2.2"))
+    assert "(a) use any open-source code" in restrictions.text
+    assert "(b) disclose" in restrictions.text
+    assert not any(c.text.startswith("(a)") for c in seg.clauses)
+
+
+def test_offsets_round_trip(tmp_path: Path) -> None:
+    document = _doc(tmp_path, AGREEMENT)
+    seg = segment(document)
+    for s in (*seg.sections, *seg.clauses, *seg.sentences):
+        assert document.text[s.start : s.end] == s.text
+
+
+def test_sentences_do_not_break_on_legal_abbreviations(tmp_path: Path) -> None:
+    seg = segment(_doc(tmp_path, AGREEMENT))
+    texts = [s.text for s in seg.sentences]
+    assert any("Acme Holdings, Inc. (\"Company\") and Jo Smith" in t for t in texts)
+    assert any("e.g. to a competitor, under 35 U.S.C. No. 12 or otherwise." in t for t in texts)
+    work = [t for t in texts if "hereby assigns" in t]
+    assert len(work) == 1 and "Contractor shall sign" not in work[0]
+
+
+def test_glossary_collects_defined_terms(tmp_path: Path) -> None:
+    seg = segment(_doc(tmp_path, AGREEMENT))
+    terms = {t.term for t in seg.glossary}
+    assert {"Work Product", "Confidential Information", "Company", "Contractor"} <= terms
+
+
+def test_unnumbered_all_caps_heading_opens_a_section(tmp_path: Path) -> None:
+    seg = segment(_doc(tmp_path, AGREEMENT))
+    law = next(c for c in seg.clauses if "State of New York" in c.text)
+    assert "GOVERNING LAW" in law.path
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "rest"),
+    [
+        ("5.2 The Vendor shall", "5.2", "The Vendor shall"),
+        ("(iv) any loss", "(iv)", "any loss"),
+        ("ARTICLE IV MISCELLANEOUS", "ARTICLE IV", "MISCELLANEOUS"),
+        ("Section 12.3. Notices", "Section 12.3.", "Notices"),
+        ("a. first item", "a.", "first item"),
+        ("The Vendor shall", "", "The Vendor shall"),
+        ("2026 was a year", "", "2026 was a year"),
+    ],
+)
+def test_split_label(text: str, label: str, rest: str) -> None:
+    assert split_label(text) == (label, rest)
+
+
+@pytest.mark.parametrize(
+    ("body", "heading"),
+    [
+        ("Work Product.  Contractor agrees to assign", "Work Product"),
+        ("LIMITATION OF LIABILITY. In no event", "LIMITATION OF LIABILITY"),
+        ("Term and Termination: This Agreement", "Term and Termination"),
+        ("The Vendor shall. Then", ""),
+        ("Acme Holdings, Inc. Is a party", ""),
+        ("Each party shall keep it confidential.", ""),
+    ],
+)
+def test_run_in_heading(body: str, heading: str) -> None:
+    assert run_in_heading(body) == heading
+
+
+def test_sentence_spans_handle_initials_and_numbers() -> None:
+    text = "Payment is due in 30 days. See Sec. 4.2 for details. Mr. J. Smith signs. Done."
+    spans = [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
+    assert spans == [
+        "Payment is due in 30 days.",
+        "See Sec. 4.2 for details.",
+        "Mr. J. Smith signs.",
+        "Done.",
+    ]
