@@ -1,0 +1,160 @@
+"""The clause library: it loads, it is complete, and every type is found on held-out wording.
+
+Each family has held-out cases in tests/data/clause_cases/<family>.yaml, written apart from the
+library's exemplars: clauses that must be found as the type, near misses that must not, and for
+every check, wording on which it fires and strong wording on which it stays quiet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from clause_library.errors import LibraryError
+from clause_library.library import build_library, default_library
+from clause_library.playbooks import Playbook, load_playbooks
+from clause_library.review import check_holds
+
+CASES = Path(__file__).parent / "data" / "clause_cases"
+
+REQUIRED_IDS = """ip_assignment work_made_for_hire moral_rights_waiver background_ip further_assurances
+improvements_feedback joint_ip_ownership license_grant license_non_transferable
+license_irrevocable_perpetual license_affiliate_licensee license_affiliate_licensor
+license_unlimited covenant_not_to_sue source_code_escrow open_source_use non_infringement_warranty
+indemnification_ip indemnification_general limitation_of_liability uncapped_liability
+consequential_damages_exclusion insurance liquidated_damages warranty_duration warranty_disclaimer
+confidentiality trade_secret_notice residuals data_protection data_security data_return_deletion
+ai_training_rights output_ownership model_ownership data_provenance_warranty use_restrictions
+attribution share_alike audit_rights term_renewal notice_to_terminate_renewal
+termination_for_convenience termination_for_cause post_termination_services survival
+anti_assignment change_of_control governing_law dispute_resolution independent_contractor
+non_compete exclusivity no_solicit_customers no_solicit_employees non_disparagement
+competitive_restriction_exception rofr_rofo_rofn most_favored_nation revenue_profit_sharing
+price_restrictions minimum_commitment volume_restriction third_party_beneficiary""".split()
+
+CUAD_YES_NO = {
+    "Affiliate License-Licensee", "Affiliate License-Licensor", "Anti-Assignment", "Audit Rights",
+    "Cap On Liability", "Change Of Control", "Competitive Restriction Exception",
+    "Covenant Not To Sue", "Exclusivity", "Insurance", "Ip Ownership Assignment",
+    "Irrevocable Or Perpetual License", "Joint Ip Ownership", "License Grant",
+    "Liquidated Damages", "Minimum Commitment", "Most Favored Nation", "No-Solicit Of Customers",
+    "No-Solicit Of Employees", "Non-Compete", "Non-Disparagement", "Non-Transferable License",
+    "Post-Termination Services", "Price Restrictions", "Revenue/Profit Sharing", "Rofr/Rofo/Rofn",
+    "Source Code Escrow", "Termination For Convenience", "Third Party Beneficiary",
+    "Uncapped Liability", "Unlimited/All-You-Can-Eat-License", "Volume Restriction",
+    "Warranty Duration",
+}
+
+
+def _cases() -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for path in sorted(CASES.glob("*.yaml")):
+        out.update(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return out
+
+
+def test_library_has_every_required_type() -> None:
+    library = default_library()
+    missing = [i for i in REQUIRED_IDS if i not in library]
+    assert not missing
+
+
+def test_every_cuad_yes_no_category_is_mapped() -> None:
+    mapped = {t.cuad_category for t in default_library()}
+    assert CUAD_YES_NO <= mapped
+
+
+def test_every_type_has_its_own_exemplars_and_held_out_cases() -> None:
+    library = default_library()
+    cases = _cases()
+    for clause_type in library:
+        assert len(clause_type.exemplars) >= 6, clause_type.id
+        assert len(set(clause_type.exemplars)) == len(clause_type.exemplars), clause_type.id
+        assert clause_type.id in cases, f"no held-out cases for {clause_type.id}"
+        case = cases[clause_type.id]
+        assert case.get("positive") and case.get("negative"), clause_type.id
+        for text in case["positive"]:
+            assert text not in clause_type.exemplars, clause_type.id
+
+
+def test_playbooks_load_and_name_known_types() -> None:
+    library = default_library()
+    playbooks = load_playbooks(library)
+    assert {p.kind for p in playbooks} == {"vendor", "contractor", "data_licence", "model_licence", "nda"}
+
+
+#: The party names the held-out check cases are written with.
+US = ("Customer", "Client", "Company", "Licensee", "Subscriber", "Buyer", "Recipient")
+THEM = ("Vendor", "Supplier", "Provider", "Contractor", "Consultant", "Licensor",
+        "Service Provider", "Discloser")
+
+
+def _playbook_for(kinds: tuple[str, ...]) -> Playbook:
+    kind = kinds[0] if kinds else "vendor"
+    return Playbook(id="test", title="test", kind=kind, side="us", description="",
+                    required=(), us=US, them=THEM)
+
+
+def test_every_check_fires_on_weak_wording_and_stays_quiet_on_strong() -> None:
+    library = default_library()
+    cases = _cases()
+    failures = []
+    for clause_type in library:
+        for check in clause_type.checks:
+            case = cases.get(clause_type.id, {}).get("checks", {}).get(check.id)
+            assert case, f"no fires/quiet cases for check {check.id}"
+            playbook = _playbook_for(check.when.kinds)
+            # document-level conditions: the test document has exactly what the check needs
+            present = set(check.when.document_has)
+            for text in case["fires"]:
+                if not check_holds(check.when, text, clause_type, playbook, present):
+                    failures.append(f"{check.id} should fire on: {text[:90]}")
+            for text in case["quiet"]:
+                if check_holds(check.when, text, clause_type, playbook, present):
+                    failures.append(f"{check.id} should stay quiet on: {text[:90]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_duplicate_clause_id_names_both_places() -> None:
+    family = """family: {f}
+title: T
+clauses:
+  - id: dup
+    title: Dup
+    description: d
+    exemplars: [a one, a two, a three, a four, a five, a six]
+"""
+    with pytest.raises(LibraryError) as info:
+        build_library([("one.yaml", family.format(f="one")), ("two.yaml", family.format(f="two"))])
+    message = str(info.value)
+    assert "two.yaml:4" in message and "one.yaml:4" in message
+
+
+def test_bad_regex_reports_file_and_line() -> None:
+    text = """family: x
+title: X
+clauses:
+  - id: thing
+    title: Thing
+    description: d
+    cues:
+      broken: '(unclosed'
+    exemplars: [a one, a two, a three, a four, a five, a six]
+"""
+    with pytest.raises(LibraryError, match=r"x\.yaml:8: .*does not compile"):
+        build_library([("x.yaml", text)])
+
+
+def test_too_few_exemplars_is_an_error() -> None:
+    text = """family: x
+title: X
+clauses:
+  - id: thing
+    title: Thing
+    description: d
+    exemplars: [only one]
+"""
+    with pytest.raises(LibraryError, match="at least 6"):
+        build_library([("x.yaml", text)])
