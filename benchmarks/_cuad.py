@@ -18,16 +18,39 @@ from clause_library.embed import Vector
 
 #: CUAD's 33 yes/no categories (the others are names, dates and places).
 YES_NO_CATEGORIES = (
-    "Affiliate License-Licensee", "Affiliate License-Licensor", "Anti-Assignment", "Audit Rights",
-    "Cap On Liability", "Change Of Control", "Competitive Restriction Exception",
-    "Covenant Not To Sue", "Exclusivity", "Insurance", "Ip Ownership Assignment",
-    "Irrevocable Or Perpetual License", "Joint Ip Ownership", "License Grant",
-    "Liquidated Damages", "Minimum Commitment", "Most Favored Nation", "No-Solicit Of Customers",
-    "No-Solicit Of Employees", "Non-Compete", "Non-Disparagement", "Non-Transferable License",
-    "Post-Termination Services", "Price Restrictions", "Revenue/Profit Sharing",
-    "Rofr/Rofo/Rofn", "Source Code Escrow", "Termination For Convenience",
-    "Third Party Beneficiary", "Uncapped Liability", "Unlimited/All-You-Can-Eat-License",
-    "Volume Restriction", "Warranty Duration",
+    "Affiliate License-Licensee",
+    "Affiliate License-Licensor",
+    "Anti-Assignment",
+    "Audit Rights",
+    "Cap On Liability",
+    "Change Of Control",
+    "Competitive Restriction Exception",
+    "Covenant Not To Sue",
+    "Exclusivity",
+    "Insurance",
+    "Ip Ownership Assignment",
+    "Irrevocable Or Perpetual License",
+    "Joint Ip Ownership",
+    "License Grant",
+    "Liquidated Damages",
+    "Minimum Commitment",
+    "Most Favored Nation",
+    "No-Solicit Of Customers",
+    "No-Solicit Of Employees",
+    "Non-Compete",
+    "Non-Disparagement",
+    "Non-Transferable License",
+    "Post-Termination Services",
+    "Price Restrictions",
+    "Revenue/Profit Sharing",
+    "Rofr/Rofo/Rofn",
+    "Source Code Escrow",
+    "Termination For Convenience",
+    "Third Party Beneficiary",
+    "Uncapped Liability",
+    "Unlimited/All-You-Can-Eat-License",
+    "Volume Restriction",
+    "Warranty Duration",
 )
 
 
@@ -48,8 +71,11 @@ def contracts(data: Path, limit: int | None = None) -> Iterator[Contract]:
             row = json.loads(line)
             pdf = data / row["pdf"] if row.get("pdf") else None
             yield Contract(
-                row["id"], data / row["txt"], pdf if pdf and pdf.exists() else None,
-                row["labels"], row["type"],
+                row["id"],
+                data / row["txt"],
+                pdf if pdf and pdf.exists() else None,
+                row["labels"],
+                row["type"],
             )
 
 

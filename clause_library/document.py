@@ -163,7 +163,9 @@ class Document:
                 break
             lo, hi = max(piece.start, start), min(piece.end, end)
             if lo < hi:
-                out.append(Piece(lo, hi, piece.paragraph, piece.run, piece.offset + lo - piece.start))
+                out.append(
+                    Piece(lo, hi, piece.paragraph, piece.run, piece.offset + lo - piece.start)
+                )
         return out
 
     def boxes(self, start: int, end: int) -> list[Box]:
@@ -180,7 +182,9 @@ class Document:
         out: list[Box] = []
         cur: list[float] | None = None
         cur_page = 0
-        for page, (x0, top, x1, bottom) in zip(pages[keep].tolist(), boxes[keep].tolist(), strict=True):
+        for page, (x0, top, x1, bottom) in zip(
+            pages[keep].tolist(), boxes[keep].tolist(), strict=True
+        ):
             if (
                 cur is not None
                 and page == cur_page

@@ -116,8 +116,10 @@ class Embedder:
                 from sentence_transformers import SentenceTransformer
 
                 model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-            except Exception as exc:  # noqa: BLE001 - any loader failure is one user-level error
-                raise ModelError(f"the embedding model in '{path}' could not be loaded: {exc}") from exc
+            except Exception as exc:
+                raise ModelError(
+                    f"the embedding model in '{path}' could not be loaded: {exc}"
+                ) from exc
             model.max_seq_length = self.max_seq_length
             self._model = model
             return model

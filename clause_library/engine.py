@@ -48,8 +48,12 @@ class Engine:
         cancelled: Callable[[], bool] | None = None,
     ) -> Analysis:
         return analyze(
-            document, self.library, self.embedder, self.calibration,
-            progress=progress, cancelled=cancelled,
+            document,
+            self.library,
+            self.embedder,
+            self.calibration,
+            progress=progress,
+            cancelled=cancelled,
         )
 
     def review(self, analysis: Analysis, playbook: str | Playbook | None = None) -> Review:

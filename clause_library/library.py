@@ -43,6 +43,7 @@ class Condition:
     none: tuple[str, ...] = ()
     document_has: tuple[str, ...] = ()
     document_lacks: tuple[str, ...] = ()
+    document_none: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
 
 
@@ -162,7 +163,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Node:
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
+    _construct_mapping,
 )
 
 
@@ -241,13 +242,30 @@ class _Reader:
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CLAUSE_KEYS = (
-    "id", "title", "cuad_category", "description", "cues", "required_cues", "heading_cues",
-    "exemplars", "counter_exemplars", "checks", "preferred", "fallback",
+    "id",
+    "title",
+    "cuad_category",
+    "description",
+    "cues",
+    "required_cues",
+    "heading_cues",
+    "exemplars",
+    "counter_exemplars",
+    "checks",
+    "preferred",
+    "fallback",
 )
 _CHECK_KEYS = (
-    "id", "status", "severity", "title", "explanation", "when", "fix", "recommendation",
+    "id",
+    "status",
+    "severity",
+    "title",
+    "explanation",
+    "when",
+    "fix",
+    "recommendation",
 )
-_WHEN_KEYS = ("any", "all", "none", "document_has", "document_lacks", "kinds")
+_WHEN_KEYS = ("any", "all", "none", "document_has", "document_lacks", "document_none", "kinds")
 
 #: Party placeholders a check regex may use; matched against any party name when validating.
 PLACEHOLDER = re.compile(r"\{(us|them)\}")
@@ -262,7 +280,9 @@ def _regex(reader: _Reader, key: str, pattern: str) -> None:
     try:
         compile_pattern(pattern)
     except re.error as exc:
-        raise reader.fail(key, f"regex in '{key}' of {reader.what} does not compile: {exc}") from exc
+        raise reader.fail(
+            key, f"regex in '{key}' of {reader.what} does not compile: {exc}"
+        ) from exc
 
 
 def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, line: int) -> Check:
@@ -282,7 +302,7 @@ def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, li
     when = _Reader(when_raw, src, f"'when' of {reader.what}", reader.line_of("when"))
     when.unknown(_WHEN_KEYS)
     parts: dict[str, tuple[str, ...]] = {k: when.texts(k) for k in _WHEN_KEYS}
-    for key in ("any", "all", "none"):
+    for key in ("any", "all", "none", "document_none"):
         for entry in parts[key]:
             if entry not in cues:
                 if _ID.match(entry):
@@ -295,7 +315,9 @@ def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, li
         raise reader.fail("when", f"{reader.what} has no condition")
     fix = None
     if "fix" in reader.node and reader.node["fix"] is not None:
-        fix_reader = _Reader(reader.node["fix"], src, f"'fix' of {reader.what}", reader.line_of("fix"))
+        fix_reader = _Reader(
+            reader.node["fix"], src, f"'fix' of {reader.what}", reader.line_of("fix")
+        )
         fix_reader.unknown(("replace", "with"))
         fix = Fix(fix_reader.text("replace"), fix_reader.text("with", required=False))
         _regex(fix_reader, "replace", fix.replace)
@@ -303,7 +325,7 @@ def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, li
         id=check_id,
         clause_id=clause_id,
         status=status,  # type: ignore[arg-type]
-        severity=severity,  # type: ignore[arg-type]
+        severity=severity,
         title=reader.text("title"),
         explanation=reader.text("explanation"),
         when=Condition(**parts),
@@ -412,7 +434,8 @@ def build_library(sources: Iterable[tuple[str, str]]) -> Library:
             if clause_type.id in seen_types:
                 path, _, line = clause_type.source.rpartition(":")
                 raise LibraryError(
-                    path, int(line) if line.isdigit() else None,
+                    path,
+                    int(line) if line.isdigit() else None,
                     f"clause id '{clause_type.id}' is already defined at "
                     f"{seen_types[clause_type.id]}",
                 )
@@ -421,7 +444,8 @@ def build_library(sources: Iterable[tuple[str, str]]) -> Library:
                 if check.id in seen_checks:
                     path, _, line = clause_type.source.rpartition(":")
                     raise LibraryError(
-                        path, int(line) if line.isdigit() else None,
+                        path,
+                        int(line) if line.isdigit() else None,
                         f"check id '{check.id}' (in '{clause_type.id}') is already defined in "
                         f"'{seen_checks[check.id]}'",
                     )
@@ -434,7 +458,8 @@ def build_library(sources: Iterable[tuple[str, str]]) -> Library:
                 if ref not in known:
                     path, _, line = clause_type.source.rpartition(":")
                     raise LibraryError(
-                        path, int(line) if line.isdigit() else None,
+                        path,
+                        int(line) if line.isdigit() else None,
                         f"check '{check.id}' refers to unknown clause type '{ref}'",
                     )
     return Library(tuple(families), tuple(types), digest.hexdigest()[:12])

@@ -29,13 +29,27 @@ import numpy.typing as npt
 from clause_library.document import Document
 from clause_library.embed import Embedder, normalise_text
 from clause_library.library import Library, compile_pattern
+from clause_library.paths import user_cache_dir
 from clause_library.segment import Segmentation, segment
 
 UnitKind = Literal["sentence", "clause", "window"]
 
 FEATURES = (
-    "bias", "ex_max", "ex_top3", "cx_max", "ex_margin", "rank_gap", "cue_any", "cue_count",
-    "required_missing", "heading", "is_clause", "is_window", "log_length", "probe", "has_probe",
+    "bias",
+    "ex_max",
+    "ex_top3",
+    "cx_max",
+    "ex_margin",
+    "rank_gap",
+    "cue_any",
+    "cue_count",
+    "required_missing",
+    "heading",
+    "is_clause",
+    "is_window",
+    "log_length",
+    "probe",
+    "has_probe",
 )
 
 #: Progress callback: (stage name, done, total).
@@ -75,8 +89,17 @@ def hand_calibration() -> Calibration:
     """A calibration that reads sensibly before any fitting: similarity first, cues help."""
     w = dict.fromkeys(FEATURES, 0.0)
     w.update(
-        bias=-9.5, ex_max=11.0, ex_top3=3.0, cx_max=-3.0, ex_margin=4.0, rank_gap=3.0,
-        cue_any=1.2, cue_count=1.0, required_missing=-5.0, heading=1.5, is_clause=-0.2,
+        bias=-9.5,
+        ex_max=11.0,
+        ex_top3=3.0,
+        cx_max=-3.0,
+        ex_margin=4.0,
+        rank_gap=3.0,
+        cue_any=1.2,
+        cue_count=1.0,
+        required_missing=-5.0,
+        heading=1.5,
+        is_clause=-0.2,
         is_window=-0.3,
     )
     return Calibration(np.array([w[f] for f in FEATURES]))
@@ -177,8 +200,9 @@ class _TypeIndex:
             counter_owner += [t] * len(clause_type.counter_exemplars)
         self.exemplar_texts = exemplars
         self.exemplar_owner = np.array(owner, dtype=np.int32)
-        self.exemplars = embedder.embed(exemplars)
-        self.counters = embedder.embed(counters) if counters else np.zeros((0, 1), np.float32)
+        vectors = _library_vectors(library, embedder, exemplars + counters)
+        self.exemplars = vectors[: len(exemplars)]
+        self.counters = vectors[len(exemplars) :]
         self.counter_owner = np.array(counter_owner, dtype=np.int32)
         self.cues = [
             [(name, compile_pattern(pattern)) for name, pattern in clause_type.cues.items()]
@@ -188,6 +212,28 @@ class _TypeIndex:
         self.headings = [
             [compile_pattern(p) for p in clause_type.heading_cues] for clause_type in self.types
         ]
+
+
+def _library_vectors(library: Library, embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Vectors of the library's exemplars, kept on disk per library version and model, so that
+    a new process does not embed a thousand exemplars before its first review."""
+    name = f"library-{library.version}-{embedder.model_id}.npy".replace("/", "_")
+    path = user_cache_dir() / name
+    try:
+        vectors = np.load(path)
+        if vectors.shape[0] == len(texts):
+            return vectors.astype(np.float32, copy=False)
+    except (OSError, ValueError):
+        pass
+    vectors = embedder.embed(texts)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npy")
+        np.save(tmp, vectors)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return vectors
 
 
 _INDEX_CACHE: dict[tuple[str, str], _TypeIndex] = {}
@@ -285,14 +331,14 @@ def analyze(
         if progress:
             progress("embed", done, total)
 
-    sentence_vectors = embedder.embed(
-        sentence_texts, progress=embed_progress, cancelled=cancelled
-    ) if sentence_texts else np.zeros((0, index.exemplars.shape[1]), np.float32)
+    sentence_vectors = (
+        embedder.embed(sentence_texts, progress=embed_progress, cancelled=cancelled)
+        if sentence_texts
+        else np.zeros((0, index.exemplars.shape[1]), np.float32)
+    )
     if progress:
         progress("score", 0, 1)
-    features, nearest = compute_features(
-        segmentation, units, sentence_vectors, index, calibration
-    )
+    features, nearest = compute_features(segmentation, units, sentence_vectors, index, calibration)
     scores = score(features, calibration, [t.id for t in library.types])
     if progress:
         progress("score", 1, 1)
@@ -311,8 +357,9 @@ def analyze(
 
 def unit_vectors(units: list[Unit], sentence_vectors: np.ndarray) -> np.ndarray:
     if not units:
-        return np.zeros((0, sentence_vectors.shape[1] if sentence_vectors.ndim == 2 else 384),
-                        np.float32)
+        return np.zeros(
+            (0, sentence_vectors.shape[1] if sentence_vectors.ndim == 2 else 384), np.float32
+        )
     out = np.empty((len(units), sentence_vectors.shape[1]), np.float32)
     for u, unit in enumerate(units):
         if len(unit.sentences) == 1:
@@ -403,3 +450,22 @@ def score(
         bias = np.array([calibration.type_bias.get(t, 0.0) for t in type_ids])
         z = z + bias[None, :]
     return (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
+
+
+def top_units(column: np.ndarray, spans: np.ndarray, k: int) -> list[int]:
+    """Indices of the ``k`` best-scoring units, skipping any unit that mostly overlaps (more than
+    half of the shorter of the two) a better unit already chosen; so the list names ``k``
+    different places rather than one sentence, its clause and its window."""
+    kept: list[int] = []
+    for u in np.argsort(-column, kind="stable"):
+        if len(kept) >= k:
+            break
+        s0, e0 = spans[u]
+        if any(
+            min(e0, spans[v][1]) - max(s0, spans[v][0])
+            > 0.5 * min(e0 - s0, spans[v][1] - spans[v][0])
+            for v in kept
+        ):
+            continue
+        kept.append(int(u))
+    return kept

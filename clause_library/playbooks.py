@@ -56,7 +56,11 @@ class Playbook:
         names = self.us if side == "us" else self.them
         if not names:
             return r"(?:\w+(?:\s+\w+)?)"
-        return "(?:(?:the\\s+)?(?:" + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names) + "))"
+        return (
+            "(?:(?:the\\s+)?(?:"
+            + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names)
+            + "))"
+        )
 
 
 @dataclass(frozen=True)
@@ -86,8 +90,20 @@ def _parse_playbook(text: str, source: str, library: Library) -> Playbook:
     data = _read_yaml(text, source)
     reader = _Reader(data, source, "a playbook", 1)
     reader.unknown(
-        ("id", "title", "kind", "side", "description", "required", "recommended", "red_flags",
-         "required_if", "severities", "gap_severity", "parties")
+        (
+            "id",
+            "title",
+            "kind",
+            "side",
+            "description",
+            "required",
+            "recommended",
+            "red_flags",
+            "required_if",
+            "severities",
+            "gap_severity",
+            "parties",
+        )
     )
     playbook_id = reader.text("id")
     kind = reader.text("kind")
@@ -98,7 +114,9 @@ def _parse_playbook(text: str, source: str, library: Library) -> Playbook:
         values = reader.texts(key)
         for value in values:
             if value not in library:
-                raise reader.fail(key, f"playbook '{playbook_id}' names unknown clause type '{value}'")
+                raise reader.fail(
+                    key, f"playbook '{playbook_id}' names unknown clause type '{value}'"
+                )
         return values
 
     required_if: dict[str, tuple[str, ...]] = {}
@@ -168,32 +186,47 @@ def load_playbooks(library: Library, extra: Iterable[Path] = ()) -> Playbooks:
 #: Words that identify each kind, with weights; a hit in the title counts three times.
 _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     "nda": [
-        (r"non[-\s]?disclosure", 3.0), (r"confidentiality\s+agreement", 3.0),
-        (r"(?-i:\bNDA\b)", 2.0), (r"disclosing\s+party", 1.5), (r"receiving\s+party", 1.5),
+        (r"non[-\s]?disclosure", 3.0),
+        (r"confidentiality\s+agreement", 3.0),
+        (r"(?-i:\bNDA\b)", 2.0),
+        (r"disclosing\s+party", 1.5),
+        (r"receiving\s+party", 1.5),
         (r"\bRecipient\b", 0.5),
     ],
     "contractor": [
         (r"consult(?:ing|ancy|ant)\s+(?:services\s+)?agreement", 3.0),
-        (r"independent\s+contractor\s+agreement", 3.0), (r"contractor\s+agreement", 3.0),
-        (r"freelance", 2.0), (r"\bContractor\b", 1.0), (r"\bConsultant\b", 1.0),
-        (r"work\s+made\s+for\s+hire", 1.0), (r"statement\s+of\s+work", 0.5),
+        (r"independent\s+contractor\s+agreement", 3.0),
+        (r"contractor\s+agreement", 3.0),
+        (r"freelance", 2.0),
+        (r"\bContractor\b", 1.0),
+        (r"\bConsultant\b", 1.0),
+        (r"work\s+made\s+for\s+hire", 1.0),
+        (r"statement\s+of\s+work", 0.5),
     ],
     "data_licence": [
-        (r"data(?:set)?\s+licen[cs]e", 3.0), (r"data\s+(?:sharing|supply)\s+agreement", 2.5),
-        (r"\bDataset\b", 1.5), (r"training\s+data", 1.5), (r"\bLicensed\s+Data\b", 2.0),
+        (r"data(?:set)?\s+licen[cs]e", 3.0),
+        (r"data\s+(?:sharing|supply)\s+agreement", 2.5),
+        (r"\bDataset\b", 1.5),
+        (r"training\s+data", 1.5),
+        (r"\bLicensed\s+Data\b", 2.0),
         (r"machine\s+learning|artificial\s+intelligence|(?-i:\bAI\b)", 0.5),
     ],
     "model_licence": [
-        (r"model\s+licen[cs]e", 3.0), (r"(?-i:\bAPI\b).{0,40}terms", 2.0),
-        (r"model\s+weights|\bweights\b", 1.5), (r"fine[-\s]?tun", 1.5),
-        (r"acceptable\s+use\s+policy", 0.5), (r"\bOutputs?\b", 0.7),
+        (r"model\s+licen[cs]e", 3.0),
+        (r"(?-i:\bAPI\b).{0,40}terms", 2.0),
+        (r"model\s+weights|\bweights\b", 1.5),
+        (r"fine[-\s]?tun", 1.5),
+        (r"acceptable\s+use\s+policy", 0.5),
+        (r"\bOutputs?\b", 0.7),
         (r"artificial\s+intelligence|machine\s+learning", 0.5),
     ],
     "vendor": [
         (r"(?:subscription|SaaS|software\s+as\s+a\s+service)", 2.5),
         (r"master\s+services\s+agreement|services\s+agreement", 2.0),
-        (r"\bCustomer\b", 1.0), (r"\bVendor\b|\bSupplier\b|\bProvider\b", 1.0),
-        (r"service\s+levels?|uptime", 1.0), (r"purchase|supply\s+agreement|license\s+agreement", 0.8),
+        (r"\bCustomer\b", 1.0),
+        (r"\bVendor\b|\bSupplier\b|\bProvider\b", 1.0),
+        (r"service\s+levels?|uptime", 1.0),
+        (r"purchase|supply\s+agreement|license\s+agreement", 0.8),
     ],
 }
 

@@ -7,6 +7,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from clause_library.embed import normalise_text
+from clause_library.match import top_units
 from clause_library.review import NOT_LEGAL_ADVICE, SEVERITY_ORDER, Review
 
 
@@ -59,10 +60,11 @@ def candidate_list(result: Review, n: int) -> list[dict[str, Any]]:
     """The ``n`` best-scoring units of every clause type, flagged or not."""
     analysis = result.analysis
     text = analysis.document.text
+    spans = np.array([(u.start, u.end) for u in analysis.units]).reshape(-1, 2)
     rows: list[dict[str, Any]] = []
     for t, clause_type in enumerate(analysis.library.types):
         column = analysis.scores[:, t]
-        for u in np.argsort(-column)[:n]:
+        for u in top_units(column, spans, n):
             unit = analysis.units[int(u)]
             rows.append(
                 {
@@ -99,7 +101,8 @@ def write_review_text(result: Review, out: TextIO) -> None:
     for finding in issues:
         where = finding.heading_path[-1] if finding.heading_path else f"offset {finding.start}"
         page = f", p. {finding.page}" if finding.page else ""
-        out.write(f"[{_MARK[finding.status]} · {finding.severity}] {finding.title} — {where}{page}\n")
+        mark = f"[{_MARK[finding.status]} · {finding.severity}]"
+        out.write(f"{mark} {finding.title} — {where}{page}\n")
         for check in finding.checks:
             out.write(f"    {check.title}: {check.explanation}\n")
             if check.recommendation:

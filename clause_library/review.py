@@ -14,7 +14,6 @@ from typing import Literal
 
 import numpy as np
 
-from clause_library import __version__
 from clause_library.document import Document
 from clause_library.embed import normalise_text
 from clause_library.library import Check, ClauseType, Condition, Library, Severity
@@ -158,19 +157,27 @@ def check_holds(
     clause_type: ClauseType,
     playbook: Playbook,
     present_types: set[str],
+    document_text: str = "",
 ) -> bool:
-    """Whether ``condition`` holds for a clause ``text`` in a document with ``present_types``."""
+    """Whether ``condition`` holds for a clause ``text`` in a document with ``present_types``
+    (``document_text``, the whole document, is searched by ``document_none``)."""
     if condition.kinds and playbook.kind not in condition.kinds:
         return False
     if any(t not in present_types for t in condition.document_has):
         return False
     if any(t in present_types for t in condition.document_lacks):
         return False
-    if condition.any and not any(_pattern(e, clause_type, playbook).search(text) for e in condition.any):
+    if condition.any and not any(
+        _pattern(e, clause_type, playbook).search(text) for e in condition.any
+    ):
         return False
     if not all(_pattern(e, clause_type, playbook).search(text) for e in condition.all):
         return False
-    return not any(_pattern(e, clause_type, playbook).search(text) for e in condition.none)
+    if any(_pattern(e, clause_type, playbook).search(text) for e in condition.none):
+        return False
+    return not any(
+        _pattern(e, clause_type, playbook).search(document_text) for e in condition.document_none
+    )
 
 
 def _fire(
@@ -224,7 +231,8 @@ def _reasons(analysis: Analysis, unit_index: int, t: int, clause_type: ClauseTyp
     text = normalise_text(analysis.unit_text(unit))
     reasons: list[str] = []
     cue_names = [
-        name for name, pattern in clause_type.cues.items()
+        name
+        for name, pattern in clause_type.cues.items()
         if re.search(pattern.replace("{us}", r"\w+").replace("{them}", r"\w+"), text, re.I)
     ]
     if cue_names:
@@ -238,7 +246,9 @@ def _reasons(analysis: Analysis, unit_index: int, t: int, clause_type: ClauseTyp
     if feats[col["heading"]] > 0:
         reasons.append(f"heading: {' > '.join(unit.heading_path)}")
     exemplar = analysis_nearest(analysis, unit_index, t)
-    reasons.append(f"similar to library example ({feats[col['ex_max']]:.2f}): {_quote(exemplar, 100)}")
+    reasons.append(
+        f"similar to library example ({feats[col['ex_max']]:.2f}): {_quote(exemplar, 100)}"
+    )
     return reasons
 
 
@@ -278,7 +288,9 @@ def review(
             fired = [
                 _fire(check, clause_type, playbook, clause.start, clause_text)
                 for check in clause_type.checks
-                if check_holds(check.when, clause_text, clause_type, playbook, present)
+                if check_holds(
+                    check.when, clause_text, clause_type, playbook, present, document.text
+                )
             ]
             status: FindingStatus = "present"
             severity: FindingSeverity = "info"

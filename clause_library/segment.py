@@ -12,7 +12,7 @@ Every segment satisfies ``document.text[segment.start:segment.end] == segment.te
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -68,7 +68,7 @@ class Segmentation:
     sentences: tuple[Segment, ...]
     glossary: tuple[DefinedTerm, ...]
 
-    def __iter__(self) -> Iterable[Segment]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Segment]:
         yield from self.sections
         yield from self.clauses
         yield from self.sentences
@@ -91,7 +91,9 @@ class Segmentation:
 
 # --- labels and headings ---------------------------------------------------------------------
 
-_ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(?:c[md]|d?c{0,3})(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$", re.I)
+_ROMAN = re.compile(
+    r"^(?=[ivxlc]+$)m{0,3}(?:c[md]|d?c{0,3})(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$", re.I
+)
 
 #: Leading number/marker of a paragraph, tried on the body text when the source gave no label.
 _LABEL = re.compile(
@@ -116,8 +118,26 @@ _RUN_IN = re.compile(
 _CONNECTIVES = {"and", "between", "by and between", "among", "by and among", "and between", "or"}
 
 _MINOR_WORDS = {
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
-    "with", "upon", "into", "its", "non", "vs",
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "upon",
+    "into",
+    "its",
+    "non",
+    "vs",
 }
 
 
@@ -152,7 +172,10 @@ def run_in_heading(body: str) -> str:
     if heading.split()[-1].lower().rstrip(",") in _ABBREVIATIONS:
         return ""  # "Acme Holdings, Inc." is a name, not a heading
     first = heading.split()[0].lower()
-    if first in {"the", "this", "each", "if", "in", "any", "no", "all", "a", "an"} and not heading.isupper():
+    if (
+        first in {"the", "this", "each", "if", "in", "any", "no", "all", "a", "an"}
+        and not heading.isupper()
+    ):
         return ""
     return heading
 
@@ -164,7 +187,7 @@ def is_heading_text(label: str, body: str) -> bool:
         return bool(label) and _HEADING_WORDS.match(label) is not None
     if len(body) > 100 or len(body.split()) > 12:
         return False
-    if body.lower().strip(" ,") in _CONNECTIVES or "(\"" in body or "(“" in body:
+    if body.lower().strip(" ,") in _CONNECTIVES or '("' in body or "(“" in body:
         return False
     if body.endswith((",", ";")) or (body.endswith(".") and len(body.split()) > 6):
         return False
@@ -199,7 +222,11 @@ def _label_style(label: str, previous: dict[str, str]) -> str:
     if _ROMAN.match(inner):
         alpha_key = f"alpha-{'lower' if inner.islower() else 'upper'}-{wrap}"
         prev_alpha = previous.get(alpha_key, "")
-        if len(inner) == 1 and len(prev_alpha) == 1 and ord(inner.lower()) == ord(prev_alpha.lower()) + 1:
+        if (
+            len(inner) == 1
+            and len(prev_alpha) == 1
+            and ord(inner.lower()) == ord(prev_alpha.lower()) + 1
+        ):
             return alpha_key
         if len(inner) == 1 and inner.lower() in "ivxlc" and not prev_alpha and inner.lower() != "i":
             return alpha_key
@@ -238,13 +265,91 @@ class _Outline:
 # --- sentences ---------------------------------------------------------------------------------
 
 _ABBREVIATIONS = {
-    "inc", "ltd", "co", "corp", "llc", "l.l.c", "plc", "n.a", "no", "nos", "sec", "secs", "art",
-    "arts", "para", "paras", "cl", "ch", "v", "vs", "e.g", "i.e", "etc", "cf", "viz", "u.s",
-    "u.s.c", "u.k", "e.u", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "approx", "dept", "est",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
-    "pp", "p", "ref", "rev", "vol", "op", "s.a", "b.v", "n.v", "gmbh", "ag", "pty", "assoc",
-    "bros", "intl", "int'l", "govt", "cal", "del", "n.y", "tex", "fla", "ill", "mass", "wash",
-    "et al", "al", "seq", "et seq", "hon", "exh", "sch", "ex",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "llc",
+    "l.l.c",
+    "plc",
+    "n.a",
+    "no",
+    "nos",
+    "sec",
+    "secs",
+    "art",
+    "arts",
+    "para",
+    "paras",
+    "cl",
+    "ch",
+    "v",
+    "vs",
+    "e.g",
+    "i.e",
+    "etc",
+    "cf",
+    "viz",
+    "u.s",
+    "u.s.c",
+    "u.k",
+    "e.u",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "jr",
+    "sr",
+    "approx",
+    "dept",
+    "est",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "fig",
+    "pp",
+    "p",
+    "ref",
+    "rev",
+    "vol",
+    "op",
+    "s.a",
+    "b.v",
+    "n.v",
+    "gmbh",
+    "ag",
+    "pty",
+    "assoc",
+    "bros",
+    "intl",
+    "int'l",
+    "govt",
+    "cal",
+    "del",
+    "n.y",
+    "tex",
+    "fla",
+    "ill",
+    "mass",
+    "wash",
+    "et al",
+    "al",
+    "seq",
+    "et seq",
+    "hon",
+    "exh",
+    "sch",
+    "ex",
 }
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+)")
@@ -264,20 +369,13 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((cursor, stop))
         cursor = stop
     spans.append((cursor, end))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    trimmed = (_trim(text, s, e) for s, e in spans)
+    return [(s, e) for s, e in trimmed if e > s]
 
 
 def _ends_sentence(text: str, sentence_start: int, dot: int, after: str) -> bool:
     if text[dot] != ".":
-        return after[:1].isupper() or after[:1] in "“\"("
+        return after[:1].isupper() or after[:1] in '“"('
     token_start = dot
     while token_start > sentence_start and not text[token_start - 1].isspace():
         token_start -= 1
@@ -411,8 +509,9 @@ def segment(document: Document) -> Segmentation:
             parent = open_sections[-1].segment_id if open_sections else None
             open_sections.append(_Open(label, title, level, bstart, bend, page, seg_id))
             sections.append(
-                Segment(seg_id, "section", bstart, bend, "", path(), label, title, parent, page,
-                        level)
+                Segment(
+                    seg_id, "section", bstart, bend, "", path(), label, title, parent, page, level
+                )
             )
             lead_in = None
             continue
@@ -435,8 +534,19 @@ def segment(document: Document) -> Segmentation:
                 parent = open_sections[-1].segment_id if open_sections else None
                 open_sections.append(_Open(label, heading, level, bstart, bend, page, seg_id))
                 sections.append(
-                    Segment(seg_id, "section", bstart, bend, "", path(), label, heading, parent,
-                            page, level)
+                    Segment(
+                        seg_id,
+                        "section",
+                        bstart,
+                        bend,
+                        "",
+                        path(),
+                        label,
+                        heading,
+                        parent,
+                        page,
+                        level,
+                    )
                 )
             elif label:
                 close_sections(level, bstart)
@@ -446,27 +556,46 @@ def segment(document: Document) -> Segmentation:
         else:
             clause_path = path(_display(label, heading))
         clause = Segment(
-            f"cl{len(clauses) + 1}", "clause", bstart, bend, text[bstart:bend], clause_path,
-            label, heading, parent, page, level,
+            f"cl{len(clauses) + 1}",
+            "clause",
+            bstart,
+            bend,
+            text[bstart:bend],
+            clause_path,
+            label,
+            heading,
+            parent,
+            page,
+            level,
         )
         clauses.append(clause)
         lead_in = (len(clauses) - 1, level) if body.rstrip().endswith((":", "—")) else None
 
     close_sections(-1, len(text))
     # a section runs from its heading to the start of the next section at its level or above
-    sections = [
-        _with_span(s, s.start, section_ends.get(s.id, len(text)), text) for s in sections
-    ]
+    sections = [_with_span(s, s.start, section_ends.get(s.id, len(text)), text) for s in sections]
     for clause in clauses:
         for s, e in sentence_spans(text, clause.start, clause.end):
             sentences.append(
                 Segment(
-                    f"sn{len(sentences) + 1}", "sentence", s, e, text[s:e], clause.heading_path,
-                    "", "", clause.id, document.page_at(s), clause.level,
+                    f"sn{len(sentences) + 1}",
+                    "sentence",
+                    s,
+                    e,
+                    text[s:e],
+                    clause.heading_path,
+                    "",
+                    "",
+                    clause.id,
+                    document.page_at(s),
+                    clause.level,
                 )
             )
     return Segmentation(
-        document, tuple(sections), tuple(clauses), tuple(sentences),
+        document,
+        tuple(sections),
+        tuple(clauses),
+        tuple(sentences),
         _glossary(document, sentences),
     )
 
@@ -480,8 +609,16 @@ def _display(label: str, title: str) -> str:
 
 def _extend(segment: Segment, end: int, text: str) -> Segment:
     return Segment(
-        segment.id, segment.kind, segment.start, end, text[segment.start : end],
-        segment.heading_path, segment.label, segment.heading, segment.parent, segment.page,
+        segment.id,
+        segment.kind,
+        segment.start,
+        end,
+        text[segment.start : end],
+        segment.heading_path,
+        segment.label,
+        segment.heading,
+        segment.parent,
+        segment.page,
         segment.level,
     )
 
@@ -489,8 +626,17 @@ def _extend(segment: Segment, end: int, text: str) -> Segment:
 def _with_span(segment: Segment, start: int, end: int, text: str) -> Segment:
     start, end = _trim(text, start, end)
     return Segment(
-        segment.id, segment.kind, start, end, text[start:end], segment.heading_path,
-        segment.label, segment.heading, segment.parent, segment.page, segment.level,
+        segment.id,
+        segment.kind,
+        start,
+        end,
+        text[start:end],
+        segment.heading_path,
+        segment.label,
+        segment.heading,
+        segment.parent,
+        segment.page,
+        segment.level,
     )
 
 

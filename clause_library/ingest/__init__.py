@@ -81,7 +81,9 @@ def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
             raise DocumentTooLargeError(path, size, max_bytes)
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise DocumentError(path, "the file does not exist (it may have been moved or deleted).") from exc
+        raise DocumentError(
+            path, "the file does not exist (it may have been moved or deleted)."
+        ) from exc
     except IsADirectoryError as exc:
         raise DocumentError(path, "this is a folder, not a document.") from exc
     except PermissionError as exc:

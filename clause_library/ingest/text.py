@@ -139,7 +139,8 @@ def split_run_together(text: str, start: int, end: int) -> list[tuple[int, int]]
         opens = _OPENER.match(after) is not None
         ends = before.endswith((".", ":", ";", '."', ".\u201d", ")"))
         heading = (
-            len(last_line.split()) <= 8 and _HEADING_LIKE.match(last_line) is not None
+            len(last_line.split()) <= 8
+            and _HEADING_LIKE.match(last_line) is not None
             and after[:1].isupper()
         )
         if opens or ends or heading:
