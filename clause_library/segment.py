@@ -11,6 +11,7 @@ Every segment satisfies ``document.text[segment.start:segment.end] == segment.te
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -574,8 +575,9 @@ def segment(document: Document) -> Segmentation:
     close_sections(-1, len(text))
     # a section runs from its heading to the start of the next section at its level or above
     sections = [_with_span(s, s.start, section_ends.get(s.id, len(text)), text) for s in sections]
+    block_starts = [b.start for b in document.blocks]
     for clause in clauses:
-        for s, e in sentence_spans(text, clause.start, clause.end):
+        for s, e in _clause_sentences(document, block_starts, clause):
             sentences.append(
                 Segment(
                     f"sn{len(sentences) + 1}",
@@ -598,6 +600,22 @@ def segment(document: Document) -> Segmentation:
         tuple(sentences),
         _glossary(document, sentences),
     )
+
+
+def _clause_sentences(
+    document: Document, block_starts: list[int], clause: Segment
+) -> list[tuple[int, int]]:
+    """Sentence spans of a clause; a sentence never runs across two blocks (a lead-in ending in
+    a colon and its sub-items are separate sentences)."""
+    i = max(bisect.bisect_right(block_starts, clause.start) - 1, 0)
+    spans: list[tuple[int, int]] = []
+    while i < len(document.blocks) and document.blocks[i].start < clause.end:
+        block = document.blocks[i]
+        start, end = max(block.start, clause.start), min(block.end, clause.end)
+        if end > start:
+            spans += sentence_spans(document.text, start, end)
+        i += 1
+    return spans or sentence_spans(document.text, clause.start, clause.end)
 
 
 def _display(label: str, title: str) -> str:
