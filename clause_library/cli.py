@@ -140,6 +140,25 @@ def _analyze_command(args: argparse.Namespace, out: TextIO) -> int:
     return status
 
 
+def _export_command(args: argparse.Namespace, out: TextIO) -> int:
+    from clause_library.engine import Engine
+    from clause_library.export import check_output_dir, export_review, parse_formats
+
+    engine = Engine(model_path=args.model)
+    if args.playbook != "auto":
+        engine.playbooks.get(args.playbook)  # an unknown id fails before any file is read
+    document = engine.read(args.file)
+    formats = parse_formats(args.formats, document.format)  # bad formats fail before analysis
+    check_output_dir(args.to, document.path)
+    progress = _Progress(enabled=sys.stderr.isatty())
+    analysis = engine.analyze(document, progress=progress)
+    progress.clear()
+    result = engine.review(analysis, args.playbook)
+    for path in export_review(result, None, args.to, formats, author=args.author):
+        out.write(f"{path}\n")
+    return 0
+
+
 def _playbooks_command(args: argparse.Namespace, out: TextIO) -> int:
     from clause_library.library import load_library
     from clause_library.playbooks import load_playbooks
@@ -147,6 +166,63 @@ def _playbooks_command(args: argparse.Namespace, out: TextIO) -> int:
     for playbook in load_playbooks(load_library()):
         out.write(f"{playbook.id:24s} {playbook.title}\n")
     return 0
+
+
+def _batch_command(args: argparse.Namespace, out: TextIO) -> int:
+    from clause_library.batch import (
+        BatchError,
+        BatchFailure,
+        check_report_path,
+        find_documents,
+        report_rows,
+        run_batch,
+        write_report,
+    )
+    from clause_library.engine import Engine
+    from clause_library.store import ReviewStore
+
+    report = check_report_path(args.out)
+    files, _ = find_documents(args.paths)
+    if not files and all(Path(p).is_dir() for p in args.paths):
+        raise BatchError("no .docx, .pdf or .txt files were found there.")
+    store = ReviewStore(args.db)
+    try:
+        engine = Engine(model_path=args.model, cache=store.embedding_cache)
+        progress = _Progress(enabled=sys.stderr.isatty())
+
+        def failed(failure: BatchFailure) -> None:
+            progress.clear()
+            print(f"error: {failure.reason}", file=sys.stderr)
+
+        result = run_batch(
+            engine,
+            store,
+            args.paths,
+            playbook=args.playbook,
+            workers=args.workers,
+            progress=lambda done, total, name: progress("review", done, total),
+            on_failure=failed,
+        )
+        progress.clear()
+        write_report(
+            report,
+            report_rows(store, result),
+            about=[
+                ("Playbook", args.playbook),
+                ("Clause library", engine.library.version),
+                ("Embedding model", engine.embedder.model_id),
+                ("Review database", str(store.path)),
+            ],
+        )
+    finally:
+        store.close()
+    minutes, seconds = divmod(round(result.seconds), 60)
+    out.write(
+        f"Reviewed {len(result.reviewed)} of {result.total} files in {minutes} min {seconds} s"
+        f"{f'; {len(result.failed)} could not be reviewed' if result.failed else ''}. "
+        f"Report: {report}\n"
+    )
+    return EXIT_USER_ERROR if result.failed else 0
 
 
 class _Progress:
@@ -208,8 +284,59 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_cmd.add_argument("--model", metavar="DIR", help="a local sentence-transformers model")
     analyze_cmd.set_defaults(run=_analyze_command)
 
+    export_cmd = commands.add_parser(
+        "export",
+        help="write redline notes: annotated copy, issues memo, issue table",
+        description="Review FILE and write the exports into DIR: <name>.annotated.docx (Word "
+        "comments and tracked changes), <name>.memo.docx/.html/.md, <name>.issues.csv/.xlsx and, "
+        "for a PDF, <name>.annotated.pdf. The original is never modified. " + NOT_LEGAL_ADVICE,
+    )
+    export_cmd.add_argument("file", metavar="FILE", help=".docx, .pdf or .txt")
+    export_cmd.add_argument("--to", required=True, metavar="DIR", help="folder for the exports")
+    export_cmd.add_argument(
+        "--formats", metavar="LIST",
+        help="comma-separated, from docx,memo,csv,xlsx,pdf (default: all that fit the file)",
+    )
+    export_cmd.add_argument(
+        "--playbook", default="auto", metavar="ID|auto",
+        help="playbook id (see 'clause-review playbooks'), or auto to detect the kind",
+    )
+    export_cmd.add_argument(
+        "--author", default="", metavar="NAME",
+        help="name on the comments and tracked changes (default: Reviewer)",
+    )
+    export_cmd.add_argument("--model", metavar="DIR", help="a local sentence-transformers model")
+    export_cmd.set_defaults(run=_export_command)
+
     playbooks_cmd = commands.add_parser("playbooks", help="list the playbooks")
     playbooks_cmd.set_defaults(run=_playbooks_command)
+
+    batch_cmd = commands.add_parser(
+        "batch",
+        help="review every agreement in files or folders and write one report row per document",
+    )
+    batch_cmd.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="files or folders (searched recursively for .docx, .pdf and .txt)",
+    )
+    batch_cmd.add_argument(
+        "--playbook", default="auto", metavar="ID|auto",
+        help="playbook id (see 'clause-review playbooks'), or auto to detect each kind",
+    )
+    batch_cmd.add_argument(
+        "--out", required=True, metavar="REPORT", help="report.xlsx or report.csv"
+    )
+    batch_cmd.add_argument("--model", metavar="DIR", help="a local sentence-transformers model")
+    batch_cmd.add_argument(
+        "--workers", type=int, default=None, metavar="N",
+        help="processes reading files while the main one analyses "
+        "(default: 1 on a multi-core machine; 0 reads in the main process)",
+    )
+    batch_cmd.add_argument(
+        "--db", metavar="FILE",
+        help="review database (default: the one the app uses, in the user's data folder)",
+    )
+    batch_cmd.set_defaults(run=_batch_command)
     return parser
 
 
@@ -227,7 +354,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for a user's terminal
+    except Exception as exc:
         if args.debug:
             raise
         print(
