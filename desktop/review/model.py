@@ -1,0 +1,404 @@
+"""The findings tree: a Qt model adapting the engine's :class:`~clause_library.review.Review`.
+
+Rows are grouped by clause family (IP, confidentiality, risk …); under each family come its
+findings in document order, then the clause types the playbook expects but the document lacks
+(gaps). Families with the worst issues come first. The model holds no state of its own beyond the
+review and the reviewer's decisions; views ask for data through the roles below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any, Union
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from desktop.review.decisions import DECISION_LABELS, DecisionRecord
+from desktop.review.status import (
+    SEVERITY_RANK,
+    STATUS_RANK,
+    STATUSES,
+    STYLES,
+    status_icon,
+    status_summary,
+)
+
+if TYPE_CHECKING:
+    from clause_library.review import Finding, Gap, Review
+
+Item = Union["Finding", "Gap"]
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    """Custom data roles of :class:`FindingsModel`."""
+
+    #: the engine's Finding or Gap (None on family rows)
+    ITEM = Qt.ItemDataRole.UserRole + 1
+    #: Finding.key / Gap.key; "family:<id>" on family rows
+    KEY = Qt.ItemDataRole.UserRole + 2
+    #: "present", "weak", "red_flag" or "missing" ("" on family rows)
+    STATUS = Qt.ItemDataRole.UserRole + 3
+    #: "info", "low", "medium", "high" or "critical"
+    SEVERITY = Qt.ItemDataRole.UserRole + 4
+    #: family id
+    FAMILY = Qt.ItemDataRole.UserRole + 5
+    #: "family" or "item"
+    NODE = Qt.ItemDataRole.UserRole + 6
+    #: the reviewer's DecisionRecord, or None
+    DECISION = Qt.ItemDataRole.UserRole + 7
+    #: lower-case text the filter box searches
+    SEARCH = Qt.ItemDataRole.UserRole + 8
+    #: position in document order (gaps after every finding)
+    ORDER = Qt.ItemDataRole.UserRole + 9
+
+
+COLUMNS = ("Clause", "Where", "")
+#: compact marks for the decision column (the words are in the tooltip and the detail panel)
+DECISION_MARKS = {"accepted": "✓", "needs_change": "✎", "not_applicable": "–"}
+CLAUSE_COLUMN, WHERE_COLUMN, DECISION_COLUMN = range(3)
+
+
+def where_label(item: Item) -> str:
+    """Where a finding is, the way a reader cites it: "5.1", "p. 3 · 4.2", or "Required"."""
+    if item.status == "missing":
+        return "Required" if getattr(item, "required", False) else "Recommended"
+    path: tuple[str, ...] = getattr(item, "heading_path", ())
+    label = ""
+    if path:
+        last = path[-1].split()
+        label = last[0] if last and any(ch.isdigit() for ch in last[0]) else path[-1]
+        if len(label) > 18:
+            label = label[:17] + "…"
+    page = getattr(item, "page", None)
+    if not label and page:
+        return f"p. {page}"
+    return label or "Preamble"
+
+
+def item_tooltip(item: Item) -> str:
+    summary = status_summary(item.status, item.severity)
+    if item.status == "missing":
+        need = "Required" if getattr(item, "required", False) else "Recommended"
+        return f"{item.title}\nMissing · {need} by the playbook · {item.severity} severity"
+    path = " › ".join(getattr(item, "heading_path", ())) or "Preamble"
+    page = getattr(item, "page", None)
+    return f"{item.title}\n{summary}\n{path}" + (f", page {page}" if page else "")
+
+
+@dataclass(eq=False)
+class _Node:
+    kind: str  # "root", "family", "item"
+    family: str = ""
+    title: str = ""
+    item: Item | None = None
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+    row: int = 0
+    order: int = 0
+
+
+class FindingsModel(QAbstractItemModel):
+    """Families → findings and gaps of one review, plus the reviewer's decisions."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = _Node("root")
+        self._by_key: dict[str, _Node] = {}
+        self._decisions: dict[str, DecisionRecord] = {}
+        self._review: Review | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    @property
+    def review(self) -> Review | None:
+        return self._review
+
+    def set_review(
+        self, review: Review | None, decisions: Mapping[str, DecisionRecord] | None = None
+    ) -> None:
+        """Show ``review`` (None to clear) with the reviewer's ``decisions`` by key."""
+        self.beginResetModel()
+        self._review = review
+        self._decisions = dict(decisions or {})
+        self._root = _Node("root")
+        self._by_key = {}
+        if review is not None:
+            self._build(review)
+        self.endResetModel()
+
+    def _build(self, review: Review) -> None:
+        library = review.analysis.library
+        families: dict[str, _Node] = {}
+
+        def family_node(family_id: str) -> _Node:
+            if family_id not in families:
+                try:
+                    title = library.family(family_id).title
+                except KeyError:
+                    title = family_id.replace("_", " ").capitalize()
+                families[family_id] = _Node("family", family=family_id, title=title,
+                                            parent=self._root, order=len(families))
+            return families[family_id]
+
+        items: list[Item] = [*review.findings, *review.gaps]
+        for order, item in enumerate(items):
+            parent = family_node(item.family)
+            node = _Node("item", family=item.family, title=item.title, item=item, parent=parent,
+                         order=order)
+            parent.children.append(node)
+            self._by_key[item.key] = node
+
+        def family_rank(node: _Node) -> tuple[int, int]:
+            worst = max((STATUS_RANK[c.item.status] for c in node.children if c.item), default=0)
+            return (-worst, node.order)
+
+        self._root.children = sorted(families.values(), key=family_rank)
+        for row, node in enumerate(self._root.children):
+            node.row = row
+            for child_row, child in enumerate(node.children):
+                child.row = child_row
+
+    def update_decision(self, key: str, record: DecisionRecord | None) -> None:
+        """The reviewer decided (or wrote a note on) the item ``key``."""
+        if record is None or record.is_empty:
+            self._decisions.pop(key, None)
+        else:
+            self._decisions[key] = record
+        node = self._by_key.get(key)
+        if node is None:
+            return
+        left = self.createIndex(node.row, 0, node)
+        right = self.createIndex(node.row, len(COLUMNS) - 1, node)
+        self.dataChanged.emit(left, right)
+
+    def decision(self, key: str) -> DecisionRecord | None:
+        return self._decisions.get(key)
+
+    # --- lookups ------------------------------------------------------------------------------
+
+    def index_for_key(self, key: str, column: int = 0) -> QModelIndex:
+        node = self._by_key.get(key)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node)
+
+    def item_for_key(self, key: str) -> Item | None:
+        node = self._by_key.get(key)
+        return node.item if node else None
+
+    def items(self) -> list[Item]:
+        """Findings then gaps, in document order."""
+        nodes = sorted(self._by_key.values(), key=lambda n: n.order)
+        return [n.item for n in nodes if n.item is not None]
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(STATUSES, 0)
+        for node in self._by_key.values():
+            if node.item is not None:
+                out[node.item.status] += 1
+        return out
+
+    # --- QAbstractItemModel -------------------------------------------------------------------
+
+    def _node(self, index: AnyIndex) -> _Node:
+        if index.isValid():
+            node = index.internalPointer()
+            assert isinstance(node, _Node)
+            return node
+        return self._root
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        node = self._node(parent)
+        if row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node = self._node(index)
+        if node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == DECISION_COLUMN:
+            return "Your decision: ✓ accepted, ✎ needs change, – not applicable; * has a note"
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        if node.kind == "family":
+            return self._family_data(node, index.column(), role)
+        assert node.item is not None
+        return self._item_data(node, node.item, index.column(), role)
+
+    def _family_data(self, node: _Node, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and column == CLAUSE_COLUMN:
+            return f"{node.title}  ·  {self._family_counts(node)}"
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{node.title}: {self._family_counts(node)}"
+        if role == Role.KEY:
+            return f"family:{node.family}"
+        if role == Role.NODE:
+            return "family"
+        if role == Role.FAMILY:
+            return node.family
+        if role == Role.STATUS:
+            return ""
+        if role == Role.SEARCH:
+            return node.title.lower()
+        if role == Role.ORDER:
+            return node.order
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{node.title}, {self._family_counts(node)}"
+        return None
+
+    def _family_counts(self, node: _Node) -> str:
+        counts = dict.fromkeys(STATUSES, 0)
+        for child in node.children:
+            if child.item is not None:
+                counts[child.item.status] += 1
+        parts = [
+            f"{n} {STYLES[s].plural if n != 1 else STYLES[s].label.lower()}"
+            for s, n in counts.items() if n
+        ]
+        return ", ".join(parts)
+
+    def _item_data(self, node: _Node, item: Item, column: int, role: int) -> Any:
+        record = self._decisions.get(item.key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == CLAUSE_COLUMN:
+                return item.title
+            if column == WHERE_COLUMN:
+                return where_label(item)
+            if column == DECISION_COLUMN:
+                if record is None:
+                    return ""
+                mark = DECISION_MARKS.get(record.decision or "", "")
+                return mark + ("*" if record.note.strip() else "")
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and column == CLAUSE_COLUMN:
+            return status_icon(item.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = item_tooltip(item)
+            if record is not None and record.decision:
+                tip += f"\nDecision: {DECISION_LABELS[record.decision]}"
+            if record is not None and record.note.strip():
+                tip += f"\nNote: {record.note.strip()}"
+            return tip
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{item.title}, {status_summary(item.status, item.severity)}"
+        if role == Qt.ItemDataRole.ForegroundRole and column != CLAUSE_COLUMN:
+            return QColor("#555555")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == DECISION_COLUMN:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Role.ITEM:
+            return item
+        if role == Role.KEY:
+            return item.key
+        if role == Role.STATUS:
+            return item.status
+        if role == Role.SEVERITY:
+            return item.severity
+        if role == Role.FAMILY:
+            return item.family
+        if role == Role.NODE:
+            return "item"
+        if role == Role.DECISION:
+            return record
+        if role == Role.ORDER:
+            return node.order
+        if role == Role.SEARCH:
+            text = getattr(item, "text", "") or getattr(item, "description", "")
+            path = " ".join(getattr(item, "heading_path", ()))
+            parent_title = node.parent.title if node.parent else ""
+            return " ".join(
+                (item.title, item.clause_id, parent_title, path, text, STYLES[item.status].label)
+            ).lower()
+        return None
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    """Shows the findings whose status, severity and text match; a family shows while any of
+    its items does."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._statuses: set[str] = set(STATUSES)
+        self._min_severity = 0
+        self._words: list[str] = []
+        self.setRecursiveFilteringEnabled(True)
+
+    @property
+    def statuses(self) -> frozenset[str]:
+        return frozenset(self._statuses)
+
+    def set_statuses(self, statuses: Sequence[str] | set[str]) -> None:
+        self.beginFilterChange()
+        self._statuses = set(statuses)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_min_severity(self, severity: str) -> None:
+        """Hide items below ``severity`` ("info" shows everything)."""
+        self.beginFilterChange()
+        self._min_severity = SEVERITY_RANK.get(severity, 0)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.lower().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def accepts(self, item: Item, search: str) -> bool:
+        if item.status not in self._statuses:
+            return False
+        if SEVERITY_RANK.get(item.severity, 0) < self._min_severity:
+            return False
+        return all(word in search for word in self._words)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if index.data(Role.NODE) != "item":
+            return False  # a family shows only through its items (recursive filtering)
+        item = index.data(Role.ITEM)
+        return self.accepts(item, index.data(Role.SEARCH) or "")
