@@ -43,9 +43,10 @@ from clause_library.match import (
     build_units,
     compute_features,
     hand_calibration,
+    heading_texts,
+    probe_inputs,
     top_units,
     type_index,
-    unit_vectors,
 )
 from clause_library.segment import segment
 
@@ -71,7 +72,7 @@ class ContractData:
     id: str
     unit_texts: list[str]
     spans: np.ndarray  # (units, 2) start, end
-    vectors: np.ndarray  # (units, dim)
+    vectors: np.ndarray  # (units, 3 * dim): probe inputs
     features: np.ndarray  # (units, cuad types, features)
     match: np.ndarray  # (units, cuad types) bool: Jaccard >= 0.5 with a labelled clause
     inside: np.ndarray  # (units, cuad types) bool: the unit lies inside a labelled clause
@@ -96,9 +97,13 @@ def prepare(
         segmentation = segment(document)
         units, sentence_texts = build_units(segmentation)
         sentence_vectors = embedder.embed(sentence_texts)
+        headings = heading_texts(units)
+        heading_vectors = dict(zip(headings, embedder.embed(headings), strict=True))
         feats, _ = compute_features(
             segmentation, units, sentence_vectors, index, hand_calibration()
         )
+        inputs = probe_inputs(segmentation, units, sentence_vectors, heading_vectors)
+
         text = document.text
         unit_texts = [text[u.start : u.end] for u in units]
         unit_words = [words(t) for t in unit_texts]
@@ -127,7 +132,7 @@ def prepare(
                 contract.id,
                 unit_texts,
                 np.array([(u.start, u.end) for u in units]),
-                unit_vectors(units, sentence_vectors),
+                inputs,
                 feats[:, cuad_cols, :],
                 match,
                 inside,
@@ -141,55 +146,92 @@ def prepare(
     return out, cuad_types, categories
 
 
-def fit_probe(x: np.ndarray, y: np.ndarray, c: float = 1.0):  # type: ignore[no-untyped-def]
-    """Logistic probe on all positives and a sample of negatives (the rest add little)."""
-    from sklearn.linear_model import LogisticRegression
+def matching_fingerprint() -> str:
+    """A hash of what the features depend on (exemplars, cues, headings), not of checks or
+    wording that only the review uses; editing a check does not invalidate prepared data."""
+    import hashlib
 
-    rng = np.random.default_rng(11)
-    pos = np.flatnonzero(y)
-    neg = np.flatnonzero(~y)
-    if len(neg) > 30 * max(len(pos), 1000):
-        neg = rng.choice(neg, 30 * max(len(pos), 1000), replace=False)
-    rows = np.concatenate([pos, neg])
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=300)
-    model.fit(x[rows], y[rows])
+    digest = hashlib.sha256()
+    for t in load_library():
+        parts = [t.id, *t.exemplars, *t.counter_exemplars, *t.cues.values(), *t.required_cues]
+        digest.update("\0".join([*parts, *t.heading_cues]).encode())
+    return digest.hexdigest()[:12]
+
+
+def prepared(
+    data: Path, cache_dir: Path, limit: int | None
+) -> tuple[list[ContractData], list[str], list[str]]:
+    """:func:`prepare`, kept on disk per library version so that refitting is quick."""
+    import pickle
+
+    key = f"prepared-v2-{matching_fingerprint()}-{limit or 'all'}.pkl"
+    path = cache_dir / key
+    if path.exists():
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    result = prepare(data, cache_dir, limit)
+    with open(path, "wb") as handle:
+        pickle.dump(result, handle)
+    return result
+
+
+def _training_rows(contracts_data: list[ContractData], which: list[int], rng: np.random.Generator):  # type: ignore[no-untyped-def]
+    """Inputs and multi-label targets: every unit inside or matching a labelled clause, and a
+    quarter of the others (they are many and alike)."""
+    xs, ys = [], []
+    for i in which:
+        c = contracts_data[i]
+        y = c.inside | c.match
+        keep = y.any(axis=1) | (rng.random(len(y)) < 0.25)
+        xs.append(c.vectors[keep])
+        ys.append(y[keep])
+    return np.concatenate(xs), np.concatenate(ys).astype(np.int8)
+
+
+def fit_probe(x: np.ndarray, y: np.ndarray, hidden: int, seed: int):  # type: ignore[no-untyped-def]
+    from sklearn.neural_network import MLPClassifier
+
+    model = MLPClassifier(
+        hidden_layer_sizes=(hidden,),
+        alpha=1e-3,
+        batch_size=256,
+        learning_rate_init=1e-3,
+        max_iter=40,
+        early_stopping=True,
+        n_iter_no_change=4,
+        random_state=seed,
+    )
+    model.fit(x, y)
     return model
 
 
+def mlp_logits(model, x: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
+    h = np.maximum(x @ model.coefs_[0] + model.intercepts_[0], 0.0)
+    return h @ model.coefs_[1] + model.intercepts_[1]
+
+
 def probe_logits(
-    contracts_data: list[ContractData], n_types: int, folds: int
-) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
-    """Out-of-fold probe logits per contract, and the probes fitted on everything."""
+    contracts_data: list[ContractData], n_types: int, folds: int, hidden: int = 256
+) -> tuple[list[np.ndarray], list[tuple[np.ndarray, np.ndarray]]]:
+    """Out-of-fold probe logits per contract, and the probe's layers fitted on everything."""
+    rng = np.random.default_rng(5)
     fold_of = np.arange(len(contracts_data)) % folds
-    oof = [np.zeros((len(c.unit_texts), n_types), np.float32) for c in contracts_data]
-    dim = contracts_data[0].vectors.shape[1]
-    final_w = np.zeros((n_types, dim), np.float32)
-    final_b = np.zeros(n_types, np.float32)
-    for t in range(n_types):
-        xs = [c.vectors for c in contracts_data]
-        ys = [c.inside[:, t] | c.match[:, t] for c in contracts_data]
-        if sum(int(y.sum()) for y in ys) < 5:
-            final_b[t] = -10.0
-            for o in oof:
-                o[:, t] = -10.0
-            continue
-        for f in range(folds):
-            train = [i for i in range(len(contracts_data)) if fold_of[i] != f]
-            x = np.concatenate([xs[i] for i in train])
-            y = np.concatenate([ys[i] for i in train])
-            if y.sum() < 2:
-                for i in range(len(contracts_data)):
-                    if fold_of[i] == f:
-                        oof[i][:, t] = -10.0
-                continue
-            model = fit_probe(x, y)
-            for i in range(len(contracts_data)):
-                if fold_of[i] == f:
-                    oof[i][:, t] = model.decision_function(xs[i])
-        model = fit_probe(np.concatenate(xs), np.concatenate(ys))
-        final_w[t] = model.coef_[0]
-        final_b[t] = model.intercept_[0]
-    return oof, final_w, final_b
+    oof: list[np.ndarray] = [np.zeros(0)] * len(contracts_data)
+    for f in range(folds):
+        train = [i for i in range(len(contracts_data)) if fold_of[i] != f]
+        model = fit_probe(*_training_rows(contracts_data, train, rng), hidden, f)
+        for i in range(len(contracts_data)):
+            if fold_of[i] == f:
+                oof[i] = mlp_logits(model, contracts_data[i].vectors).astype(np.float32)
+        print(f"  probe fold {f + 1}/{folds}", flush=True)
+    model = fit_probe(
+        *_training_rows(contracts_data, list(range(len(contracts_data))), rng), hidden, 99
+    )
+    layers = [
+        (model.coefs_[0].astype(np.float32), model.intercepts_[0].astype(np.float32)),
+        (model.coefs_[1].astype(np.float32), model.intercepts_[1].astype(np.float32)),
+    ]
+    return oof, layers
 
 
 def stage_two_rows(
@@ -328,10 +370,11 @@ def main() -> int:
     args = parser.parse_args()
     rng = np.random.default_rng(7)
     started = time.time()
-    contracts_data, cuad_types, categories = prepare(args.data, args.cache, args.limit)
+    contracts_data, cuad_types, categories = prepared(args.data, args.cache, args.limit)
     n_types = len(cuad_types)
     print(f"prepared {len(contracts_data)} contracts in {time.time() - started:.0f} s")
-    oof, probe_w, probe_b = probe_logits(contracts_data, n_types, FOLDS)
+    oof, layers = probe_logits(contracts_data, n_types, FOLDS)
+    np.savez(args.cache / "oof_logits.npz", *oof)
     print(f"probes fitted ({time.time() - started:.0f} s)")
     x, y, t = stage_two_rows(contracts_data, oof, rng)
     weights, type_bias = fit_stage_two(x, y, t, n_types)
@@ -361,12 +404,11 @@ def main() -> int:
     print("cross-validated (out-of-fold) on the dev split:", json.dumps(summary))
     if args.write:
         MODEL_DIR.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            MODEL_DIR / "weights.npz",
-            weights=weights.astype(np.float64),
-            probe_weights=probe_w.astype(np.float16).astype(np.float32),
-            probe_bias=probe_b,
-        )
+        arrays = {}
+        for i, (w, b) in enumerate(layers):
+            arrays[f"probe_w{i}"] = w.astype(np.float16)
+            arrays[f"probe_b{i}"] = b
+        np.savez_compressed(MODEL_DIR / "weights.npz", weights=weights.astype(np.float64), **arrays)
         library = load_library()
         meta = {
             "features": list(FEATURES),

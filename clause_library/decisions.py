@@ -20,7 +20,7 @@ DECISION_LABELS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Decision:
-    """What the reviewer decided about one finding or gap (``status`` None: undecided, note only)."""
+    """What the reviewer decided about one finding or gap (``status`` None: a note only)."""
 
     key: str
     status: DecisionStatus | None = None

@@ -37,6 +37,14 @@ class Engine:
         self.embedder = embedder or Embedder(model_path, cache=cache)
         self.calibration = calibration or load_calibration(self.library)
 
+    def prepare(self) -> None:
+        """Load the model and the library's exemplar vectors now rather than at the first
+        analysis (call from a background thread at start-up)."""
+        from clause_library.match import type_index
+
+        self.embedder.warm_up()
+        type_index(self.library, self.embedder)
+
     def read(self, path: str | Path) -> Document:
         return load(path)
 

@@ -77,9 +77,18 @@ class Calibration:
     thresholds: dict[str, float] = field(default_factory=dict)
     default_threshold: float = 0.5
     probe_types: tuple[str, ...] = ()
-    probe_weights: npt.NDArray[np.float32] | None = None
-    probe_bias: npt.NDArray[np.float32] | None = None
+    #: the probe's layers as (weights, bias) pairs; ReLU between layers, logits out
+    probe_layers: tuple[tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]], ...] = ()
     fitted: bool = False
+
+    def probe_logits(self, inputs: np.ndarray) -> np.ndarray:
+        """Logits ``(units, len(probe_types))`` of the CUAD probe for :func:`probe_inputs`."""
+        h = inputs
+        for i, (weights, bias) in enumerate(self.probe_layers):
+            h = h @ weights + bias
+            if i < len(self.probe_layers) - 1:
+                h = np.maximum(h, 0.0)
+        return h
 
     def threshold(self, clause_id: str) -> float:
         return self.thresholds.get(clause_id, self.default_threshold)
@@ -117,8 +126,12 @@ def load_calibration(library: Library) -> Calibration:
         return hand_calibration()
     with weights_file.open("rb") as handle, np.load(handle) as npz:
         weights = npz["weights"].astype(np.float64)
-        probe_w = npz["probe_weights"].astype(np.float32) if "probe_weights" in npz else None
-        probe_b = npz["probe_bias"].astype(np.float32) if "probe_bias" in npz else None
+        layers: list[tuple[np.ndarray, np.ndarray]] = []
+        while f"probe_w{len(layers)}" in npz:
+            i = len(layers)
+            layers.append(
+                (npz[f"probe_w{i}"].astype(np.float32), npz[f"probe_b{i}"].astype(np.float32))
+            )
     probe_types = tuple(meta.get("probe_types", ()))
     return Calibration(
         weights=weights,
@@ -126,8 +139,7 @@ def load_calibration(library: Library) -> Calibration:
         thresholds={k: float(v) for k, v in meta.get("thresholds", {}).items()},
         default_threshold=float(meta.get("default_threshold", 0.5)),
         probe_types=probe_types,
-        probe_weights=probe_w,
-        probe_bias=probe_b,
+        probe_layers=tuple(layers),
         fitted=True,
     )
 
@@ -331,14 +343,19 @@ def analyze(
         if progress:
             progress("embed", done, total)
 
-    sentence_vectors = (
-        embedder.embed(sentence_texts, progress=embed_progress, cancelled=cancelled)
+    headings = heading_texts(units) if calibration.probe_layers else []
+    vectors = (
+        embedder.embed(sentence_texts + headings, progress=embed_progress, cancelled=cancelled)
         if sentence_texts
         else np.zeros((0, index.exemplars.shape[1]), np.float32)
     )
+    sentence_vectors = vectors[: len(sentence_texts)]
+    heading_vectors = dict(zip(headings, vectors[len(sentence_texts) :], strict=True))
     if progress:
         progress("score", 0, 1)
-    features, nearest = compute_features(segmentation, units, sentence_vectors, index, calibration)
+    features, nearest = compute_features(
+        segmentation, units, sentence_vectors, index, calibration, heading_vectors
+    )
     scores = score(features, calibration, [t.id for t in library.types])
     if progress:
         progress("score", 1, 1)
@@ -370,12 +387,46 @@ def unit_vectors(units: list[Unit], sentence_vectors: np.ndarray) -> np.ndarray:
     return out
 
 
+def heading_texts(units: list[Unit]) -> list[str]:
+    """The distinct heading paths of the units (what the probe embeds besides sentences)."""
+    return sorted({" > ".join(u.heading_path) for u in units if u.heading_path})
+
+
+def probe_inputs(
+    segmentation: Segmentation,
+    units: list[Unit],
+    sentence_vectors: np.ndarray,
+    heading_vectors: dict[str, np.ndarray],
+) -> npt.NDArray[np.float32]:
+    """Per unit: its vector, its whole clause's vector and its heading path's vector, side by
+    side, so the probe sees a sentence in its clause and under its heading."""
+    dim = sentence_vectors.shape[1]
+    unit = unit_vectors(units, sentence_vectors)
+    members: dict[str, list[int]] = {}
+    for i, sentence in enumerate(segmentation.sentences):
+        members.setdefault(sentence.parent or "", []).append(i)
+    clause_cache: dict[str, np.ndarray] = {}
+    clause = np.empty_like(unit)
+    heading = np.zeros_like(unit)
+    for u, item in enumerate(units):
+        if item.clause not in clause_cache:
+            rows = members.get(item.clause) or list(item.sentences)
+            v = sentence_vectors[rows].mean(axis=0)
+            clause_cache[item.clause] = v / max(float(np.linalg.norm(v)), 1e-9)
+        clause[u] = clause_cache[item.clause]
+        path = " > ".join(item.heading_path)
+        if path in heading_vectors:
+            heading[u] = heading_vectors[path][:dim]
+    return np.concatenate([unit, clause, heading], axis=1)
+
+
 def compute_features(
     segmentation: Segmentation,
     units: list[Unit],
     sentence_vectors: np.ndarray,
     index: _TypeIndex,
     calibration: Calibration,
+    heading_vectors: dict[str, np.ndarray] | None = None,
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int32]]:
     """Feature tensor ``(units, types, len(FEATURES))`` and the nearest exemplar per unit/type."""
     m = len(index.types)
@@ -430,9 +481,10 @@ def compute_features(
     feats[:, :, col["is_clause"]] = (kinds == "clause")[:, None]
     feats[:, :, col["is_window"]] = (kinds == "window")[:, None]
     feats[:, :, col["log_length"]] = (np.log1p(lengths) / 8.0)[:, None]
-    if calibration.probe_weights is not None and calibration.probe_bias is not None:
+    if calibration.probe_layers and heading_vectors is not None:
         ids = [t.id for t in index.types]
-        logits = vectors @ calibration.probe_weights.T + calibration.probe_bias
+        inputs = probe_inputs(segmentation, units, sentence_vectors, heading_vectors)
+        logits = calibration.probe_logits(inputs)
         for p, clause_id in enumerate(calibration.probe_types):
             if clause_id in ids:
                 t = ids.index(clause_id)

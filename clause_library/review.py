@@ -25,8 +25,10 @@ FindingSeverity = Literal["info", "low", "medium", "high", "critical"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 STATUS_ORDER: dict[str, int] = {"present": 0, "weak": 1, "red_flag": 2, "missing": 3}
 
-#: A clause type is reported at no more than this many places.
+#: A clause type is reported at no more than this many places; a place where a check fires is
+#: preferred over a sound one, so a weak term clause is not hidden behind three good definitions.
 MAX_LOCATIONS = 3
+MAX_CANDIDATE_LOCATIONS = 12
 
 NOT_LEGAL_ADVICE = (
     "This review was produced by software to help a qualified reviewer. It is not legal advice."
@@ -221,7 +223,7 @@ def _locations(analysis: Analysis, t: int, threshold: float) -> list[tuple[int, 
         if unit.clause not in best_per_clause:
             best_per_clause[unit.clause] = (int(u), float(column[u]))
     ranked = sorted(best_per_clause.values(), key=lambda x: -x[1])
-    return ranked[:MAX_LOCATIONS]
+    return ranked[:MAX_CANDIDATE_LOCATIONS]
 
 
 def _reasons(analysis: Analysis, unit_index: int, t: int, clause_type: ClauseType) -> list[str]:
@@ -281,6 +283,7 @@ def review(
     present = set(located)
     findings: list[Finding] = []
     for t, clause_type in enumerate(library.types):
+        of_type: list[Finding] = []
         for unit_index, score in located.get(clause_type.id, []):
             unit: Unit = analysis.units[unit_index]
             clause = clauses[unit.clause]
@@ -310,7 +313,7 @@ def review(
             for c in fired:
                 reasons.append(f"{'red flag' if c.status == 'red_flag' else 'weak'}: {c.title}")
             feats = analysis.features[unit_index, t]
-            findings.append(
+            of_type.append(
                 Finding(
                     clause_id=clause_type.id,
                     title=clause_type.title,
@@ -333,6 +336,9 @@ def review(
                     cuad_category=clause_type.cuad_category,
                 )
             )
+        flagged = [f for f in of_type if f.is_issue][:MAX_LOCATIONS]
+        sound = [f for f in of_type if not f.is_issue][: MAX_LOCATIONS - len(flagged)]
+        findings += flagged + sound
     findings.sort(key=lambda f: (f.start, f.clause_id))
     gaps = _gaps(library, playbook, present)
     return Review(

@@ -35,10 +35,7 @@ def _prepare(engine: Engine) -> None:
     The first analysis would otherwise spend most of its time embedding the library; done here,
     it overlaps with the reader opening a document.
     """
-    from clause_library.match import type_index
-
-    engine.embedder.warm_up()
-    type_index(engine.library, engine.embedder)
+    engine.prepare()
 
 
 class EngineHost(QObject):

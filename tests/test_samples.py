@@ -34,7 +34,8 @@ def answer_key() -> dict[str, dict[str, object]]:
     for part in re.split(r"\n## \d+\. ", text)[1:]:
         name = re.match(r"`([^`]+)`", part)
         assert name, part[:80]
-        playbook = re.search(r"The playbook is `(\w+)`", part)
+        playbook = re.search(r"The playbook is\s+`(\w+)`", part)
+        assert playbook, f"no playbook named for {name.group(1)}"
         issues: set[tuple[str, str]] = set()
         sound: set[str] = set()
         issues_table = part.split("### Deliberate issues", 1)[1].split("###", 1)[0]
@@ -44,7 +45,7 @@ def answer_key() -> dict[str, dict[str, object]]:
             sound_table = part.split("### Present and sound", 1)[1].split("\n---", 1)[0]
             sound = {m.group(1) for m in re.finditer(r"^\| `(\w+)` \|", sound_table, re.M)}
         key[name.group(1)] = {
-            "playbook": PLAYBOOKS[playbook.group(1) if playbook else "nda"],
+            "playbook": PLAYBOOKS[playbook.group(1)],
             "issues": issues,
             "sound": sound,
         }
