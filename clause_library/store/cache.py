@@ -1,0 +1,73 @@
+"""Sentence vectors kept in the review database, so an unchanged text is never embedded twice.
+
+Implements :class:`clause_library.embed.EmbeddingCache`: ``Embedder(cache=store.embedding_cache)``
+(or ``Engine(cache=store.embedding_cache)``) looks vectors up here before running the model and
+stores what it computed. Rows are keyed by the model id (vectors of two models or two maximum
+lengths are not interchangeable) and the hash of the whitespace-normalised text; a vector is its
+float32 bytes, little-endian. A re-opened document whose sentences are all here is analysed
+without loading the model at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from clause_library.embed import Vector
+
+if TYPE_CHECKING:
+    from clause_library.store.store import ReviewStore
+
+#: Keys per ``IN (...)`` lookup: far below SQLite's bound-parameter limit on every build.
+_CHUNK = 500
+_DTYPE = np.dtype("<f4")
+
+
+class SqliteEmbeddingCache:
+    """The embedding cache of one :class:`~clause_library.store.ReviewStore`."""
+
+    def __init__(self, store: ReviewStore) -> None:
+        self._store = store
+
+    def get_many(self, model_id: str, keys: Sequence[str]) -> dict[str, Vector]:
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, Vector] = {}
+        with self._store.snapshot() as conn:
+            for i in range(0, len(wanted), _CHUNK):
+                chunk = wanted[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    "SELECT key, dim, vector FROM embeddings "
+                    f"WHERE model_id = ? AND key IN ({marks})",
+                    [model_id, *chunk],
+                )
+                for key, dim, blob in rows:
+                    vector = np.frombuffer(blob, dtype=_DTYPE)
+                    if vector.shape[0] == dim:  # a torn row is recomputed, not trusted
+                        out[key] = vector.astype(np.float32, copy=False)
+        return out
+
+    def put_many(self, model_id: str, items: dict[str, Vector]) -> None:
+        if not items:
+            return
+        rows = [
+            (model_id, key, int(vector.shape[0]), np.asarray(vector, dtype=_DTYPE).tobytes())
+            for key, vector in items.items()
+        ]
+        with self._store.write() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO embeddings (model_id, key, dim, vector) VALUES (?, ?, ?, ?)",
+                rows,
+            )
+
+    def count(self, model_id: str | None = None) -> int:
+        with self._store.snapshot() as conn:
+            if model_id is None:
+                row = conn.execute("SELECT count(*) FROM embeddings").fetchone()
+            else:
+                row = conn.execute(
+                    "SELECT count(*) FROM embeddings WHERE model_id = ?", [model_id]
+                ).fetchone()
+        return int(row[0])
