@@ -85,6 +85,7 @@ class Embedder:
         self._model: Any = None
         self._lock = threading.Lock()
         self._memory: dict[str, Vector] = {}
+        self._persisted: set[str] = set()
 
     @property
     def model_id(self) -> str:
@@ -135,14 +136,25 @@ class Embedder:
         normal = [normalise_text(t) for t in texts]
         keys = [text_key(t) for t in normal]
         missing = {k: t for k, t in zip(keys, normal, strict=True) if k not in self._memory}
-        if missing and self.persistent is not None:
-            self._memory.update(self.persistent.get_many(self.model_id, list(missing)))
-            missing = {k: t for k, t in missing.items() if k not in self._memory}
+        if self.persistent is not None:
+            # vectors computed before the persistent cache saw them (or by another document
+            # in this session) are stored too, so a later session never needs the model
+            unsaved = {k: self._memory[k] for k in keys if k in self._memory}
+            unsaved = {k: v for k, v in unsaved.items() if k not in self._persisted}
+            if unsaved:
+                self.persistent.put_many(self.model_id, unsaved)
+                self._persisted.update(unsaved)
+            if missing:
+                stored = self.persistent.get_many(self.model_id, list(missing))
+                self._memory.update(stored)
+                self._persisted.update(stored)
+                missing = {k: t for k, t in missing.items() if k not in self._memory}
         if missing:
             fresh = self._encode(list(missing.items()), progress, cancelled)
             self._memory.update(fresh)
             if self.persistent is not None:
                 self.persistent.put_many(self.model_id, fresh)
+                self._persisted.update(fresh)
         if not keys:
             return np.zeros((0, self.dimension()), np.float32)
         return np.stack([self._memory[k] for k in keys])

@@ -20,13 +20,18 @@ from desktop.worker import Job, run_in_background
 
 if TYPE_CHECKING:
     from clause_library.document import Document
+    from clause_library.embed import EmbeddingCache
     from clause_library.engine import Engine
 
+#: gives the persistent embedding cache (the review database's), or None (worker threads only:
+#: it may wait for the database to open)
+CacheProvider = Callable[[], "EmbeddingCache | None"]
 
-def _build_engine(model_path: str) -> Engine:
+
+def _build_engine(model_path: str, cache: CacheProvider | None = None) -> Engine:
     from clause_library.engine import Engine
 
-    return Engine(model_path=model_path or None)
+    return Engine(model_path=model_path or None, cache=cache() if cache is not None else None)
 
 
 def _prepare(engine: Engine) -> None:
@@ -51,11 +56,17 @@ class EngineHost(QObject):
     failed = Signal(object)
 
     def __init__(
-        self, engine: Engine | None = None, *, model_path: str = "", parent: QObject | None = None
+        self,
+        engine: Engine | None = None,
+        *,
+        model_path: str = "",
+        cache: CacheProvider | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._engine = engine
         self._model_path = model_path
+        self._cache = cache
         self._waiting: list[Callable[[Engine], None]] = []
         self._model_loaded = False
         self._prepared = threading.Event()
@@ -76,9 +87,10 @@ class EngineHost(QObject):
             return
         self.status.emit("Loading the clause library…")
         path = self._model_path
+        cache = self._cache
         run_in_background(
             self,
-            lambda job: _build_engine(path),
+            lambda job: _build_engine(path, cache),
             lambda engine: self._built(engine, path, warm_up=warm_up),
             self._failed,
         )
@@ -163,7 +175,7 @@ class EngineHost(QObject):
             library=engine.library,
             playbooks=engine.playbooks,
             calibration=engine.calibration,
-            embedder=Embedder(model_path or None),
+            embedder=Embedder(model_path or None, cache=engine.embedder.persistent),
         )
         self._engine_ready(self._engine, warm_up=True)
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -41,17 +42,32 @@ from PySide6.QtWidgets import (
 from desktop.dialogs import show_error
 from desktop.engine_host import EngineHost
 from desktop.resources import APP_ICON, sample_agreement
-from desktop.review.decisions import Decision, DecisionStore, MemoryDecisionStore
+from desktop.review.decisions import (
+    Decision,
+    DecisionStore,
+    MemoryDecisionStore,
+    SqliteDecisionStore,
+)
 from desktop.settings import DISPLAY_NAME, Settings
 from desktop.worker import run_in_background
 
 if TYPE_CHECKING:
+    from clause_library.embed import EmbeddingCache
     from clause_library.engine import Engine
     from clause_library.review import Review
+    from clause_library.store import ReviewStore
+    from desktop.portfolio.widget import PortfolioWidget
     from desktop.review.tab import ReviewTab
 
 OPEN_FILTER = "Agreements (*.docx *.pdf *.txt);;Word documents (*.docx);;PDF (*.pdf);;Text (*.txt)"
 NOT_LEGAL_ADVICE_SHORT = "Not legal advice"
+
+
+def _open_store(path: Path | None, author: str | None) -> ReviewStore:
+    """Open (or create) the review database; on the writer thread."""
+    from clause_library.store import ReviewStore
+
+    return ReviewStore(path, author=author)
 
 
 class WelcomePage(QWidget):
@@ -138,6 +154,10 @@ class MainWindow(QMainWindow):
     tabOpened = Signal(object)
     #: a tab's analysis finished (the ReviewTab); screenshots and tests wait for this
     reviewReady = Signal(object)
+    #: the review database is open (the ReviewStore), or could not be opened (None)
+    storeReady = Signal(object)
+    #: a write to the review database failed (its plain message; emitted from the writer thread)
+    _storeWriteFailed = Signal(str)
 
     def __init__(
         self,
@@ -146,6 +166,7 @@ class MainWindow(QMainWindow):
         decisions: DecisionStore | None = None,
         settings: Settings | None = None,
         warm_up: bool = True,
+        database: Path | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -153,8 +174,20 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(APP_ICON)))
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
-        self.decisions: DecisionStore = decisions or MemoryDecisionStore()
-        self.host = EngineHost(engine, model_path=self.settings.model_path, parent=self)
+        self.store: ReviewStore | None = None
+        self._sqlite: SqliteDecisionStore | None = None
+        if decisions is None:
+            author = self.settings.reviewer_name or None
+            self._sqlite = SqliteDecisionStore(
+                lambda: _open_store(database, author),
+                on_error=lambda error: self._storeWriteFailed.emit(str(error)),
+            )
+            decisions = self._sqlite
+        self.decisions: DecisionStore = decisions
+        self._storeWriteFailed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.host = EngineHost(
+            engine, model_path=self.settings.model_path, cache=self._embedding_cache, parent=self
+        )
         self.host.status.connect(self._model_status)
         self.host.failed.connect(self._engine_failed)
         self.host.engineReady.connect(self._check_exporter)
@@ -190,6 +223,7 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
         self._update_actions()
         self._restore_window()
+        self._open_store()
         self.host.start(warm_up=warm_up)
 
     # --- actions and menus --------------------------------------------------------------------
@@ -309,6 +343,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.page_view_action)
         view_menu.addSeparator()
         view_menu.addAction(self.clear_filters_action)
+        view_menu.addSeparator()
+        self._create_portfolio_dock()
+        view_menu.addAction(self.portfolio_action)
         review_menu = bar.addMenu("&Review")
         review_menu.addAction(self.next_action)
         review_menu.addAction(self.previous_action)
@@ -530,6 +567,64 @@ class MainWindow(QMainWindow):
             tab.findings.search.setFocus()
             tab.findings.search.selectAll()
 
+    # --- the review database and the portfolio -----------------------------------------------
+
+    def _create_portfolio_dock(self) -> None:
+        self.portfolio_dock = QDockWidget("Portfolio", self)
+        self.portfolio_dock.setObjectName("portfolioDock")
+        self.portfolio_placeholder = QLabel("Opening the review database…", self.portfolio_dock)
+        self.portfolio_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.portfolio_placeholder.setWordWrap(True)
+        self.portfolio_dock.setWidget(self.portfolio_placeholder)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.portfolio_dock)
+        self.portfolio_dock.hide()
+        self.portfolio_action = self.portfolio_dock.toggleViewAction()
+        self.portfolio_action.setText("P&ortfolio")
+        self.portfolio_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.portfolio_action.setStatusTip("Every reviewed agreement, and search across them")
+        self.portfolio: PortfolioWidget | None = None
+
+    def _embedding_cache(self) -> EmbeddingCache | None:
+        """The database's embedding cache (worker thread: waits for the database to open)."""
+        if self._sqlite is None:
+            return None
+        try:
+            return self._sqlite.wait_open().embedding_cache
+        except Exception:  # noqa: BLE001 - no persistent cache; the window reports the error
+            return None
+
+    def _open_store(self) -> None:
+        sqlite = self._sqlite
+        if sqlite is None:
+            self.portfolio_action.setEnabled(False)
+            self.portfolio_placeholder.setText("No review database in this window.")
+            return
+        run_in_background(
+            self, lambda job: sqlite.wait_open(), self._store_opened, self._store_failed
+        )
+
+    def _store_opened(self, store: ReviewStore) -> None:
+        from desktop.portfolio.widget import PortfolioWidget
+
+        self.store = store
+        self.portfolio = PortfolioWidget(store, parent=self.portfolio_dock)
+        self.portfolio.open_requested.connect(lambda path: self.open_file(Path(path)))
+        self.portfolio_dock.setWidget(self.portfolio)
+        self.reviewReady.connect(lambda tab: self._refresh_portfolio())
+        self.storeReady.emit(store)
+
+    def _refresh_portfolio(self) -> None:
+        if self.portfolio is not None and self.portfolio_dock.isVisible():
+            self.portfolio.refresh()
+
+    def _store_failed(self, error: Exception) -> None:
+        # decisions are kept for this session only (the SQLite store degrades to memory)
+        self.decisions = MemoryDecisionStore()
+        text = f"{error} Decisions are kept for this session only."
+        self.portfolio_placeholder.setText(text)
+        self.statusBar().showMessage(str(error))
+        self.storeReady.emit(None)
+
     # --- engine and model state ---------------------------------------------------------------
 
     def _model_status(self, text: str) -> None:
@@ -665,6 +760,9 @@ class MainWindow(QMainWindow):
         for tab in self.tab_list():
             tab.shutdown()
         self.settings.sync()
+        self.decisions.close()
+        if self._sqlite is not None and self._sqlite is not self.decisions:
+            self._sqlite.close()
         super().closeEvent(event)
 
     def status_text(self) -> str:

@@ -83,8 +83,15 @@ def stage_percent(stage: str, done: int, total: int) -> int | None:
 
 
 def _analyze(job: Job[tuple[Analysis, Review]], host: EngineHost, engine: Engine,
-             document: Document, playbook: str) -> tuple[Analysis, Review]:
-    """The worker side of an analysis (no widgets here)."""
+             document: Document, playbook: str,
+             decisions: DecisionStore | None = None) -> tuple[Analysis, Review]:
+    """The worker side of an analysis (no widgets here).
+
+    The document's stored decisions are brought into memory first, so they are there when the
+    review is shown.
+    """
+    if decisions is not None:
+        decisions.load(document.sha256)
     if not host.wait_prepared(0):
         job.report("model", 0, 0)
         host.wait_prepared()  # the start-up warm-up is loading the model and the library
@@ -343,7 +350,7 @@ class ReviewTab(QWidget):
         self.progress.busy(stage_text("segment", 0, 1), None)
         self._job = run_in_background(
             self,
-            lambda job: _analyze(job, self.host, engine, document, playbook),
+            lambda job: _analyze(job, self.host, engine, document, playbook, self.decisions),
             self._analysed,
             self._failed,
             self._progress,
@@ -496,6 +503,7 @@ class ReviewTab(QWidget):
 
     def _show_review(self, review: Review) -> None:
         self.review = review
+        self.decisions.save_review(review)  # in the background, before any decision on it
         sha = review.document.sha256
         decisions = self.decisions.for_document(sha)
         self._sync_playbook_combo(review)
