@@ -75,13 +75,20 @@ def main() -> int:
     elapsed = time.time() - loaded
     if cache is not None:
         cache.save()
+    labels = args.data / "labels.jsonl"
+    if args.limit is not None:
+        # score only the contracts that were run, or the others count as missed
+        subset = args.out / "labels.jsonl"
+        with open(labels, encoding="utf-8") as src, open(subset, "w", encoding="utf-8") as dst:
+            dst.writelines(line for _, line in zip(range(n), src, strict=False))
+        labels = subset
     scorer = args.data.resolve().parent / "tools" / "cuad_score.py"
     scores = args.out / "scores.json"
     result = subprocess.run(
         [
             sys.executable,
             str(scorer),
-            str(args.data / "labels.jsonl"),
+            str(labels),
             str(predictions),
             "--categories",
             ",".join(YES_NO_CATEGORIES),
