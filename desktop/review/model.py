@@ -8,6 +8,7 @@ review and the reviewer's decisions; views ask for data through the roles below.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -76,8 +77,21 @@ def where_label(item: Item) -> str:
     path: tuple[str, ...] = getattr(item, "heading_path", ())
     label = ""
     if path:
-        last = path[-1].split()
-        label = last[0] if last and any(ch.isdigit() for ch in last[0]) else path[-1]
+        # a bare sub-item label ("d)", "(ii)") is cited with its numbered parent: "8.1(d)"
+        subs: list[str] = []
+        for part in reversed(path):
+            first = part.split()[0] if part.split() else ""
+            if any(ch.isdigit() for ch in first):
+                label = first.rstrip(".") + "".join(subs)
+                break
+            bare = len(part.split()) == 1
+            if bare and re.fullmatch(r"\(?[A-Za-z]{1,2}\)|\(?[ivxlcIVXLC]{1,6}\)", first):
+                subs.insert(0, "(" + first.strip("()") + ")")
+                continue
+            label = part + "".join(subs)
+            break
+        else:
+            label = "".join(subs)
         if len(label) > 18:
             label = label[:17] + "…"
     page = getattr(item, "page", None)
