@@ -432,20 +432,16 @@ def build_library(sources: Iterable[tuple[str, str]]) -> Library:
         families.append(family)
         for clause_type in family_types:
             if clause_type.id in seen_types:
-                path, _, line = clause_type.source.rpartition(":")
-                raise LibraryError(
-                    path,
-                    int(line) if line.isdigit() else None,
+                raise _error_at(
+                    clause_type,
                     f"clause id '{clause_type.id}' is already defined at "
                     f"{seen_types[clause_type.id]}",
                 )
             seen_types[clause_type.id] = clause_type.source
             for check in clause_type.checks:
                 if check.id in seen_checks:
-                    path, _, line = clause_type.source.rpartition(":")
-                    raise LibraryError(
-                        path,
-                        int(line) if line.isdigit() else None,
+                    raise _error_at(
+                        clause_type,
                         f"check id '{check.id}' (in '{clause_type.id}') is already defined in "
                         f"'{seen_checks[check.id]}'",
                     )
@@ -456,13 +452,16 @@ def build_library(sources: Iterable[tuple[str, str]]) -> Library:
         for check in clause_type.checks:
             for ref in (*check.when.document_has, *check.when.document_lacks):
                 if ref not in known:
-                    path, _, line = clause_type.source.rpartition(":")
-                    raise LibraryError(
-                        path,
-                        int(line) if line.isdigit() else None,
-                        f"check '{check.id}' refers to unknown clause type '{ref}'",
+                    raise _error_at(
+                        clause_type, f"check '{check.id}' refers to unknown clause type '{ref}'"
                     )
     return Library(tuple(families), tuple(types), digest.hexdigest()[:12])
+
+
+def _error_at(clause_type: ClauseType, message: str) -> LibraryError:
+    """A library error located where ``clause_type`` is defined (its ``source``, file:line)."""
+    path, _, line = clause_type.source.rpartition(":")
+    return LibraryError(path, int(line) if line.isdigit() else None, message)
 
 
 _cached: Library | None = None
