@@ -8,9 +8,10 @@ decision ever made (an append-only history); exporters and views use the latest 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 DecisionStatus = Literal["accepted", "needs_change", "not_applicable"]
+DECISION_STATUSES: tuple[DecisionStatus, ...] = get_args(DecisionStatus)
 DECISION_LABELS: dict[str, str] = {
     "accepted": "Accepted",
     "needs_change": "Needs change",

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol, cast, get_args
+from typing import Protocol, cast
 
-DecisionStatus = Literal["accepted", "needs_change", "not_applicable"]
-DECISION_STATUSES: tuple[str, ...] = get_args(DecisionStatus)
+from clause_library.decisions import DECISION_STATUSES, DecisionStatus
 
 #: How each status reads in a memo, a comment or a spreadsheet cell.
 DECISION_LABELS: dict[str | None, str] = {

@@ -18,20 +18,18 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Protocol
+
+from clause_library.decisions import DECISION_STATUSES, DecisionStatus
 
 if TYPE_CHECKING:
     from clause_library.decisions import Decision as CoreDecision
     from clause_library.review import Review
     from clause_library.store import ReviewStore
 
-Decision = Literal["accepted", "needs_change", "not_applicable"]
-DECISIONS: tuple[Decision, ...] = ("accepted", "needs_change", "not_applicable")
-DECISION_LABELS: dict[str, str] = {
-    "accepted": "Accepted",
-    "needs_change": "Needs change",
-    "not_applicable": "Not applicable",
-}
+#: a decision's status, as the engine defines it
+Decision = DecisionStatus
+DECISIONS: tuple[Decision, ...] = DECISION_STATUSES
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.review.decisions import DECISION_LABELS, DECISIONS, Decision, DecisionRecord
+from clause_library.decisions import DECISION_LABELS
+from desktop.review.decisions import DECISIONS, Decision, DecisionRecord
 from desktop.review.diff import DELETE_STYLE, INSERT_STYLE, diff_html, similarity
 from desktop.review.model import Item, where_label
 from desktop.review.status import STYLES, status_icon, status_summary

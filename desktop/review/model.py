@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from desktop.review.decisions import DECISION_LABELS, DecisionRecord
+from clause_library.decisions import DECISION_LABELS
+from desktop.review.decisions import DecisionRecord
 from desktop.review.status import (
     SEVERITY_RANK,
     STATUS_RANK,
