@@ -118,3 +118,34 @@ class NpzCache:
             np.savez(tmp, keys=keys, vectors=vectors)
             tmp.replace(self._file(model_id))
         self._dirty.clear()
+
+
+#: How much an alternative candidate (a unit overlapping a better-placed one of the same type)
+#: is discounted in the ranking handed to the scorer: it is listed, so that a labelled clause
+#: drawn a little wider or narrower than the best unit can still be found, but after the
+#: distinct places of similar score.
+ALTERNATIVE_DISCOUNT = 0.3
+
+
+def scorer_predictions(candidates: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Candidates (as in ``clause-review analyze --candidates``, with ``flagged`` added) turned
+    into the scorer's predictions: one per category and span, at the best ranking score among
+    the clause types that share the category."""
+    best: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for candidate in candidates:
+        category = candidate["cuad_category"]
+        if category not in YES_NO_CATEGORIES:
+            continue
+        rank = candidate["score"] * (ALTERNATIVE_DISCOUNT if candidate["alternative"] else 1.0)
+        key = (category, candidate["start"], candidate["end"])
+        if key not in best or rank > best[key]["score"]:
+            flagged = candidate["flagged"] or (key in best and best[key]["flagged"])
+            best[key] = {
+                "category": category,
+                "text": candidate["text"],
+                "score": rank,
+                "flagged": flagged,
+            }
+        elif candidate["flagged"]:
+            best[key]["flagged"] = True
+    return list(best.values())

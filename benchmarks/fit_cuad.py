@@ -33,7 +33,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _cuad import YES_NO_CATEGORIES, NpzCache, contracts
+from _cuad import YES_NO_CATEGORIES, NpzCache, contracts, scorer_predictions
 
 from clause_library.embed import Embedder
 from clause_library.ingest import load
@@ -45,7 +45,7 @@ from clause_library.match import (
     hand_calibration,
     heading_texts,
     probe_inputs,
-    top_units,
+    ranked_units,
     type_index,
 )
 from clause_library.segment import segment
@@ -319,22 +319,26 @@ def write_predictions(
     path: Path,
     k: int,
 ) -> None:
-    """Predictions in the format of ../shared/tools/cuad_score.py: the ``k`` best units per
-    category, skipping a unit that mostly overlaps a better one already listed."""
+    """Predictions in the format of ../shared/tools/cuad_score.py, chosen as the product's
+    candidate list chooses them: per type, the ``k`` best places and up to ``k`` overlapping
+    alternatives (see :func:`_cuad.scorer_predictions`)."""
     with open(path, "w", encoding="utf-8") as handle:
         for c, score in zip(contracts_data, scores, strict=True):
-            predictions = []
+            candidates = []
             for t, category in enumerate(categories):
-                kept = top_units(score[:, t], c.spans, k)
-                for u in kept:
-                    predictions.append(
+                for u, alternative in ranked_units(score[:, t], c.spans, k, k):
+                    candidates.append(
                         {
-                            "category": category,
+                            "cuad_category": category,
                             "text": c.unit_texts[u],
+                            "start": int(c.spans[u][0]),
+                            "end": int(c.spans[u][1]),
                             "score": float(score[u, t]),
+                            "alternative": alternative,
                             "flagged": bool(score[u, t] >= thresholds[t]),
                         }
                     )
+            predictions = scorer_predictions(candidates)
             handle.write(json.dumps({"id": c.id, "predictions": predictions}) + "\n")
 
 
@@ -365,7 +369,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/cuad-cache"))
     parser.add_argument("--limit", type=int)
-    parser.add_argument("--top", type=int, default=10, help="candidates per category and contract")
+    parser.add_argument("--top", type=int, default=20, help="candidates per category and contract")
     parser.add_argument("--write", action="store_true", help="store the fitted calibration")
     args = parser.parse_args()
     rng = np.random.default_rng(7)

@@ -17,17 +17,18 @@ that file a hand-set calibration is used.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 
+from clause_library.cues import Cue, search_all
 from clause_library.document import Document
-from clause_library.embed import Embedder, normalise_text
+from clause_library.embed import Embedder, normalise_text, text_key
 from clause_library.library import Library, compile_pattern
 from clause_library.paths import user_cache_dir
 from clause_library.segment import Segmentation, segment
@@ -217,12 +218,13 @@ class _TypeIndex:
         self.counters = vectors[len(exemplars) :]
         self.counter_owner = np.array(counter_owner, dtype=np.int32)
         self.cues = [
-            [(name, compile_pattern(pattern)) for name, pattern in clause_type.cues.items()]
+            [(name, Cue.of(compile_pattern(pattern))) for name, pattern in clause_type.cues.items()]
             for clause_type in self.types
         ]
         self.required = [set(clause_type.required_cues) for clause_type in self.types]
         self.headings = [
-            [compile_pattern(p) for p in clause_type.heading_cues] for clause_type in self.types
+            [Cue.of(compile_pattern(p)) for p in clause_type.heading_cues]
+            for clause_type in self.types
         ]
 
 
@@ -258,29 +260,59 @@ def type_index(library: Library, embedder: Embedder) -> _TypeIndex:
     return _INDEX_CACHE[key]
 
 
-def _cue_masks(index: _TypeIndex, texts: list[str]) -> np.ndarray:
+@runtime_checkable
+class CueMaskCache(Protocol):
+    """Persistent store of cue bit masks keyed by library version and text hash (the review
+    database's embedding cache also implements this)."""
+
+    def get_masks(self, library_version: str, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def put_masks(self, library_version: str, items: dict[str, np.ndarray]) -> None: ...
+
+
+def _cue_masks(
+    index: _TypeIndex, texts: list[str], cache: CueMaskCache | None = None
+) -> np.ndarray:
     """``(texts, types)`` bit masks of the cues of each type that match each text."""
-    masks = np.zeros((len(texts), len(index.types)), np.int64)
-    for t, cues in enumerate(index.cues):
-        for bit, (_, regex) in enumerate(cues):
-            flag = 1 << bit
-            for i, text in enumerate(texts):
-                if regex.search(text):
-                    masks[i, t] |= flag
+    m = len(index.types)
+    masks = np.zeros((len(texts), m), np.int64)
+    keys = [text_key(t) for t in texts]
+    stored = cache.get_masks(index.library.version, keys) if cache is not None else {}
+    todo: list[int] = []
+    for i, key in enumerate(keys):
+        row = stored.get(key)
+        if row is not None and row.shape == (m,):
+            masks[i] = row
+        else:
+            todo.append(i)
+    if todo:
+        flat = [(t, b, cue) for t, cues in enumerate(index.cues) for b, (_, cue) in enumerate(cues)]
+        hits = search_all([cue for _, _, cue in flat], [texts[i] for i in todo])
+        rows = np.array(todo)
+        for (t, bit, _), found in zip(flat, hits, strict=True):
+            if found:
+                masks[rows[found], t] |= 1 << bit
+        if cache is not None:
+            cache.put_masks(index.library.version, {keys[i]: masks[i] for i in todo})
     return masks
 
 
 def _unit_cue_features(
-    index: _TypeIndex, segmentation: Segmentation, units: list[Unit]
+    index: _TypeIndex,
+    segmentation: Segmentation,
+    units: list[Unit],
+    cache: CueMaskCache | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per unit and type: any cue, distinct cues (capped at 3, scaled), required cue missing.
 
     Cues are searched once per sentence and once per clause; a run of sentences takes the union
     of its sentences' cues.
     """
-    sentence_masks = _cue_masks(index, [normalise_text(s.text) for s in segmentation.sentences])
+    sentences = [normalise_text(s.text) for s in segmentation.sentences]
+    clauses = [normalise_text(c.text) for c in segmentation.clauses]
+    both = _cue_masks(index, sentences + clauses, cache)
+    sentence_masks, clause_masks = both[: len(sentences)], both[len(sentences) :]
     clause_ids = {c.id: i for i, c in enumerate(segmentation.clauses)}
-    clause_masks = _cue_masks(index, [normalise_text(c.text) for c in segmentation.clauses])
     masks = np.zeros((len(units), len(index.types)), np.int64)
     for u, unit in enumerate(units):
         if unit.kind == "clause":
@@ -353,8 +385,9 @@ def analyze(
     heading_vectors = dict(zip(headings, vectors[len(sentence_texts) :], strict=True))
     if progress:
         progress("score", 0, 1)
+    cue_cache = embedder.persistent if isinstance(embedder.persistent, CueMaskCache) else None
     features, nearest = compute_features(
-        segmentation, units, sentence_vectors, index, calibration, heading_vectors
+        segmentation, units, sentence_vectors, index, calibration, heading_vectors, cue_cache
     )
     scores = score(features, calibration, [t.id for t in library.types])
     if progress:
@@ -427,6 +460,7 @@ def compute_features(
     index: _TypeIndex,
     calibration: Calibration,
     heading_vectors: dict[str, np.ndarray] | None = None,
+    cue_cache: CueMaskCache | None = None,
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int32]]:
     """Feature tensor ``(units, types, len(FEATURES))`` and the nearest exemplar per unit/type."""
     m = len(index.types)
@@ -454,16 +488,17 @@ def compute_features(
     rank_gap = np.where(ex_max >= best, ex_max - second, ex_max - best)
 
     # cues on the unit text; headings on the heading path (plus run-in heading) and terms
-    cue_any, cue_count, required_missing = _unit_cue_features(index, segmentation, units)
+    cue_any, cue_count, required_missing = _unit_cue_features(
+        index, segmentation, units, cue_cache
+    )
     paths = sorted({u.heading_path for u in units})
-    path_hits: dict[tuple[str, ...], np.ndarray] = {}
-    for path in paths:
-        joined = " > ".join(path)
-        path_hits[path] = np.array(
-            [1.0 if any(r.search(joined) for r in index.headings[t]) else 0.0 for t in range(m)],
-            np.float32,
-        )
-    heading = np.stack([path_hits[u.heading_path] for u in units])
+    path_hits = np.zeros((len(paths), m), np.float32)
+    flat = [(t, cue) for t, cues in enumerate(index.headings) for cue in cues]
+    found = search_all([cue for _, cue in flat], [" > ".join(path) for path in paths])
+    for (t, _), rows in zip(flat, found, strict=True):
+        path_hits[rows, t] = 1.0
+    row_of = {path: i for i, path in enumerate(paths)}
+    heading = path_hits[[row_of[u.heading_path] for u in units]]
 
     kinds = np.array([u.kind for u in units])
     lengths = np.array([u.end - u.start for u in units], np.float32)
@@ -508,16 +543,30 @@ def top_units(column: np.ndarray, spans: np.ndarray, k: int) -> list[int]:
     """Indices of the ``k`` best-scoring units, skipping any unit that mostly overlaps (more than
     half of the shorter of the two) a better unit already chosen; so the list names ``k``
     different places rather than one sentence, its clause and its window."""
+    return [u for u, alternative in ranked_units(column, spans, k) if not alternative]
+
+
+def ranked_units(
+    column: np.ndarray, spans: np.ndarray, k: int, alternatives: int = 0
+) -> list[tuple[int, bool]]:
+    """The ``k`` best-scoring distinct places (see :func:`top_units`), then up to
+    ``alternatives`` units among the next best that overlap a listed place — the sentence
+    inside a listed clause, the clause around a listed sentence — marked ``True``."""
     kept: list[int] = []
-    for u in np.argsort(-column, kind="stable"):
-        if len(kept) >= k:
+    others: list[int] = []
+    starts, ends = spans[:, 0], spans[:, 1]
+    # a unit beyond this many is too far down to be listed in either part
+    order = np.argsort(-column, kind="stable")[: 8 * (k + alternatives) + 16]
+    for u in order:
+        if len(kept) >= k and len(others) >= alternatives:
             break
-        s0, e0 = spans[u]
-        if any(
-            min(e0, spans[v][1]) - max(s0, spans[v][0])
-            > 0.5 * min(e0 - s0, spans[v][1] - spans[v][0])
-            for v in kept
-        ):
-            continue
-        kept.append(int(u))
-    return kept
+        if kept:
+            overlap = np.minimum(ends[kept], ends[u]) - np.maximum(starts[kept], starts[u])
+            shorter = np.minimum(ends[kept] - starts[kept], ends[u] - starts[u])
+            if (overlap > 0.5 * shorter).any():
+                if len(others) < alternatives:
+                    others.append(int(u))
+                continue
+        if len(kept) < k:
+            kept.append(int(u))
+    return [(u, False) for u in kept] + [(u, True) for u in others]

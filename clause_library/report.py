@@ -7,7 +7,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from clause_library.embed import normalise_text
-from clause_library.match import top_units
+from clause_library.match import ranked_units
 from clause_library.review import NOT_LEGAL_ADVICE, SEVERITY_ORDER, Review
 
 
@@ -57,15 +57,17 @@ def review_json(result: Review, candidates: int = 0) -> dict[str, Any]:
 
 
 def candidate_list(result: Review, n: int) -> list[dict[str, Any]]:
-    """The ``n`` best-scoring units of every clause type, flagged or not."""
+    """The ``n`` best-scoring places of every clause type, flagged or not, each followed in the
+    list by up to ``n`` overlapping units (the sentence inside a listed clause, the clause
+    around a listed sentence), marked ``"alternative": true``."""
     analysis = result.analysis
     text = analysis.document.text
     spans = np.array([(u.start, u.end) for u in analysis.units]).reshape(-1, 2)
     rows: list[dict[str, Any]] = []
     for t, clause_type in enumerate(analysis.library.types):
         column = analysis.scores[:, t]
-        for u in top_units(column, spans, n):
-            unit = analysis.units[int(u)]
+        for u, alternative in ranked_units(column, spans, n, n):
+            unit = analysis.units[u]
             rows.append(
                 {
                     "clause_id": clause_type.id,
@@ -74,6 +76,7 @@ def candidate_list(result: Review, n: int) -> list[dict[str, Any]]:
                     "text": text[unit.start : unit.end],
                     "start": unit.start,
                     "end": unit.end,
+                    "alternative": alternative,
                 }
             )
     return rows

@@ -6,10 +6,14 @@ stores what it computed. Rows are keyed by the model id (vectors of two models o
 lengths are not interchangeable) and the hash of the whitespace-normalised text; a vector is its
 float32 bytes, little-endian. A re-opened document whose sentences are all here is analysed
 without loading the model at all.
+
+It also implements :class:`clause_library.match.CueMaskCache`: which cues each text matched,
+per library version, so that the lexical search is skipped for an unchanged text too.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
 #: Keys per ``IN (...)`` lookup: far below SQLite's bound-parameter limit on every build.
 _CHUNK = 500
 _DTYPE = np.dtype("<f4")
+_MASK_DTYPE = np.dtype("<i8")
 
 
 class SqliteEmbeddingCache:
@@ -59,6 +64,39 @@ class SqliteEmbeddingCache:
         with self._store.write() as conn:
             conn.executemany(
                 "INSERT OR IGNORE INTO embeddings (model_id, key, dim, vector) VALUES (?, ?, ?, ?)",
+                rows,
+            )
+
+    def get_masks(self, library_version: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, np.ndarray] = {}
+        with self._store.snapshot() as conn:
+            for i in range(0, len(wanted), _CHUNK):
+                chunk = wanted[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    "SELECT key, masks FROM cue_masks "
+                    f"WHERE library_version = ? AND key IN ({marks})",
+                    [library_version, *chunk],
+                )
+                for key, blob in rows:
+                    try:
+                        raw = zlib.decompress(blob)
+                    except zlib.error:
+                        continue  # a damaged row is searched again, not trusted
+                    out[key] = np.frombuffer(raw, dtype=_MASK_DTYPE).astype(np.int64)
+        return out
+
+    def put_masks(self, library_version: str, items: dict[str, np.ndarray]) -> None:
+        if not items:
+            return
+        rows = [
+            (library_version, key, zlib.compress(np.asarray(masks, _MASK_DTYPE).tobytes()))
+            for key, masks in items.items()
+        ]
+        with self._store.write() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO cue_masks (library_version, key, masks) VALUES (?, ?, ?)",
                 rows,
             )
 

@@ -187,8 +187,30 @@ def _v3_search(db: Database) -> None:
     )
 
 
+def _v4_cue_cache(db: Database) -> None:
+    """Which cues of which clause types each text matched, by library version and text hash,
+    so that re-analysing an unchanged document skips the lexical search as it skips the model.
+    ``masks`` is the zlib-compressed little-endian int64 bit mask per clause type."""
+    db.executescript(
+        """
+        CREATE TABLE cue_masks (
+            id INTEGER PRIMARY KEY,
+            library_version TEXT NOT NULL,
+            key TEXT NOT NULL,
+            masks BLOB NOT NULL,
+            UNIQUE (library_version, key)
+        );
+        """
+    )
+
+
 #: Every migration, in order. Append only.
-MIGRATIONS: tuple[Migration, ...] = (_v1_reviews, _v2_embedding_cache, _v3_search)
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_reviews,
+    _v2_embedding_cache,
+    _v3_search,
+    _v4_cue_cache,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
