@@ -3,17 +3,19 @@
     python benchmarks/fit_cuad.py --data ../shared/cuad-dev [--cache /tmp/cuad-cache] [--write]
 
 What is fitted (and nothing else — no CUAD text is stored):
-1. for each clause type with a CUAD counterpart, a linear probe on the unit embeddings
-   (L2-regularised logistic regression; label: the unit lies inside a lawyer-labelled clause);
+1. for each clause type with a CUAD counterpart, a probe on the unit embeddings (a small
+   network over the unit's, its clause's and its heading's vectors) and a linear model over the
+   unit's hashed word n-grams (label of both: the unit lies inside a lawyer-labelled clause);
 2. one logistic calibration shared by all types over the matcher's features (exemplar and
-   counter-exemplar similarity, cues, headings, granularity, and the probe's out-of-fold logit),
+   counter-exemplar similarity, cues, headings, granularity, and the two models' out-of-fold
+   logits),
    with a small per-type bias (label: the unit matches a labelled clause by CUAD's rule, word
    Jaccard >= 0.5);
 3. a threshold per type that maximises document-level F1.
 
-Steps 2 and 3 see only out-of-fold probe logits (5 folds by contract), so the cross-validated
-scores printed at the end estimate what a held-out split will show. ``--write`` stores the
-result in ``clause_library/data/model/weights.npz`` and ``weights.json``.
+Steps 2 and 3 see only out-of-fold logits of the models of step 1 (5 folds by contract), so
+the cross-validated scores printed at the end estimate what a held-out split will show.
+``--write`` stores the result in ``clause_library/data/model/weights.npz`` and ``weights.json``.
 
 CUAD: The Atticus Project, CC BY 4.0; Hendrycks et al., "CUAD: An Expert-Annotated NLP Dataset
 for Legal Contract Review", NeurIPS 2021.
@@ -35,8 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _cuad import YES_NO_CATEGORIES, NpzCache, contracts, scorer_predictions
 
-from clause_library.embed import Embedder
+from clause_library.embed import DEFAULT_QUANTIZED, Embedder
 from clause_library.ingest import load
+from clause_library.lexical import hashed_ngrams
 from clause_library.library import load_library
 from clause_library.match import (
     FEATURES,
@@ -52,6 +55,10 @@ from clause_library.segment import segment
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "clause_library" / "data" / "model"
 FOLDS = 5
+#: n-gram model: 2 ** LEXICAL_BITS buckets of words and word pairs, L2 penalty LEXICAL_ALPHA
+LEXICAL_BITS = 16
+LEXICAL_NGRAM = 2
+LEXICAL_ALPHA = 2e-6
 
 
 def words(text: str) -> set[str]:
@@ -80,11 +87,11 @@ class ContractData:
 
 
 def prepare(
-    data: Path, cache_dir: Path, limit: int | None
+    data: Path, cache_dir: Path, limit: int | None, quantized: bool
 ) -> tuple[list[ContractData], list[str], list[str]]:
     library = load_library()
     cache = NpzCache(cache_dir)
-    embedder = Embedder(cache=cache)
+    embedder = Embedder(cache=cache, quantized=quantized)
     index = type_index(library, embedder)
     ids = [t.id for t in library.types]
     cuad_types = [t.id for t in library.types if t.cuad_category in YES_NO_CATEGORIES]
@@ -159,17 +166,18 @@ def matching_fingerprint() -> str:
 
 
 def prepared(
-    data: Path, cache_dir: Path, limit: int | None
+    data: Path, cache_dir: Path, limit: int | None, quantized: bool
 ) -> tuple[list[ContractData], list[str], list[str]]:
     """:func:`prepare`, kept on disk per library version so that refitting is quick."""
     import pickle
 
-    key = f"prepared-v2-{matching_fingerprint()}-{limit or 'all'}.pkl"
+    model = Embedder(quantized=quantized).model_id.replace("/", "_")
+    key = f"prepared-v3-{matching_fingerprint()}-{model}-{limit or 'all'}.pkl"
     path = cache_dir / key
     if path.exists():
         with open(path, "rb") as handle:
             return pickle.load(handle)
-    result = prepare(data, cache_dir, limit)
+    result = prepare(data, cache_dir, limit, quantized)
     with open(path, "wb") as handle:
         pickle.dump(result, handle)
     return result
@@ -234,16 +242,77 @@ def probe_logits(
     return oof, layers
 
 
+def lexical_matrix(texts: list[str]):  # type: ignore[no-untyped-def]
+    from scipy import sparse
+
+    rows, buckets, values = hashed_ngrams(texts, LEXICAL_BITS, LEXICAL_NGRAM)
+    return sparse.csr_matrix((values, (rows, buckets)), shape=(len(texts), 1 << LEXICAL_BITS))
+
+
+def fit_lexical(x, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+    """Per type, logistic regression (by SGD) on the n-gram vectors: weights and biases."""
+    from sklearn.linear_model import SGDClassifier
+
+    weights = np.zeros((x.shape[1], y.shape[1]), np.float32)
+    bias = np.full(y.shape[1], -10.0, np.float32)
+    for t in range(y.shape[1]):
+        if not y[:, t].any():
+            continue
+        model = SGDClassifier(
+            loss="log_loss", alpha=LEXICAL_ALPHA, max_iter=15, tol=None, random_state=0
+        )
+        model.fit(x, y[:, t])
+        weights[:, t] = model.coef_[0]
+        bias[t] = model.intercept_[0]
+    return weights, bias
+
+
+def lexical_logits(
+    contracts_data: list[ContractData], folds: int
+) -> tuple[list[np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """Out-of-fold n-gram model logits per contract, and the model fitted on everything."""
+    from scipy import sparse
+
+    matrices = [lexical_matrix(c.unit_texts) for c in contracts_data]
+    targets = [(c.inside | c.match).astype(np.int8) for c in contracts_data]
+    fold_of = np.arange(len(contracts_data)) % folds
+    oof: list[np.ndarray] = [np.zeros(0)] * len(contracts_data)
+    for f in range(folds):
+        train = [i for i in range(len(contracts_data)) if fold_of[i] != f]
+        weights, bias = fit_lexical(
+            sparse.vstack([matrices[i] for i in train]).tocsr(),
+            np.concatenate([targets[i] for i in train]),
+        )
+        for i in range(len(contracts_data)):
+            if fold_of[i] == f:
+                oof[i] = (matrices[i] @ weights + bias).astype(np.float32)
+        print(f"  n-gram model fold {f + 1}/{folds}", flush=True)
+    final = fit_lexical(sparse.vstack(matrices).tocsr(), np.concatenate(targets))
+    return oof, final
+
+
+def with_logits(c: ContractData, probe: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+    """The contract's features with the two models' logits filled in, as the product does."""
+    feats = c.features.copy()
+    feats[:, :, FEATURES.index("probe")] = np.clip(probe, -10, 10) / 5.0
+    feats[:, :, FEATURES.index("lexical")] = np.clip(lexical, -10, 10) / 5.0
+    feats[:, :, FEATURES.index("has_probe")] = 1.0
+    return feats
+
+
 def stage_two_rows(
-    contracts_data: list[ContractData], oof: list[np.ndarray], rng: np.random.Generator
+    contracts_data: list[ContractData],
+    oof: list[np.ndarray],
+    lexical: list[np.ndarray],
+    rng: np.random.Generator,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Feature rows (with probe logits filled in), labels and type index; negatives subsampled."""
+    """Feature rows (with the models' logits filled in), labels and type index; negatives
+    subsampled."""
     xs, ys, ts = [], [], []
     p_col, hp_col = FEATURES.index("probe"), FEATURES.index("has_probe")
-    for c, logits in zip(contracts_data, oof, strict=True):
-        feats = c.features.copy()
-        feats[:, :, p_col] = np.clip(logits, -10, 10) / 5.0
-        feats[:, :, hp_col] = 1.0
+    l_col = FEATURES.index("lexical")
+    for c, logits, lex in zip(contracts_data, oof, lexical, strict=True):
+        feats = with_logits(c, logits, lex)
         y = c.match
         keep = y | (rng.random(y.shape) < 0.15) | (feats[:, :, FEATURES.index("ex_max")] > 0.45)
         uu, tt = np.nonzero(keep)
@@ -251,8 +320,7 @@ def stage_two_rows(
         # the same rows without the probe teach the model to score types that have no probe
         # (the project's own types with no CUAD counterpart, or a user's)
         bare = rows.copy()
-        bare[:, p_col] = 0.0
-        bare[:, hp_col] = 0.0
+        bare[:, [p_col, l_col, hp_col]] = 0.0
         xs += [rows, bare]
         ys += [y[uu, tt], y[uu, tt]]
         ts += [tt, np.full_like(tt, -1)]
@@ -277,14 +345,17 @@ def fit_stage_two(
 
 
 def scores_for(
-    c: ContractData, logits: np.ndarray | None, weights: np.ndarray, type_bias: np.ndarray
+    c: ContractData,
+    logits: tuple[np.ndarray, np.ndarray] | None,
+    weights: np.ndarray,
+    type_bias: np.ndarray,
 ) -> np.ndarray:
-    """Scores as the product computes them; ``logits=None`` scores as a type without a probe."""
-    feats = c.features.copy()
+    """Scores as the product computes them from (probe, n-gram) logits; ``logits=None`` scores
+    as a type without those models."""
     if logits is not None:
-        feats[:, :, FEATURES.index("probe")] = np.clip(logits, -10, 10) / 5.0
-        feats[:, :, FEATURES.index("has_probe")] = 1.0
+        feats = with_logits(c, *logits)
     else:
+        feats = c.features.copy()
         type_bias = np.zeros_like(type_bias)
     z = feats.astype(np.float64) @ weights + type_bias[None, :]
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
@@ -293,21 +364,26 @@ def scores_for(
 def choose_thresholds(
     contracts_data: list[ContractData], scores: list[np.ndarray], n_types: int
 ) -> np.ndarray:
-    """Per type, the score threshold that maximises document-level presence F1."""
-    grid = np.linspace(0.05, 0.95, 91)
+    """Per type, the score threshold that maximises document-level presence F1: a contract is
+    flagged when its best unit reaches the threshold. The threshold sits midway between the
+    best score of the last contract flagged and that of the first one not flagged."""
     best = np.full(n_types, 0.5)
     for t in range(n_types):
         top = np.array([s[:, t].max() if len(s) else 0.0 for s in scores])
         has = np.array([c.gold.get(t, 0) > 0 for c in contracts_data])
-        best_f1 = -1.0
-        for th in grid:
-            pred = top >= th
-            tp = int((pred & has).sum())
-            fp = int((pred & ~has).sum())
-            fn = int((~pred & has).sum())
-            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-            if f1 > best_f1:
-                best_f1, best[t] = f1, th
+        if not has.any():
+            best[t] = 1.0
+            continue
+        order = np.argsort(-top, kind="stable")
+        ranked = top[order]
+        tp = np.cumsum(has[order])
+        flagged = np.arange(1, len(top) + 1)
+        f1 = 2 * tp / (flagged + has.sum())
+        # only cut between distinct scores
+        cut = np.r_[ranked[:-1] > ranked[1:], True]
+        k = int(np.argmax(np.where(cut, f1, -1.0)))
+        below = ranked[k + 1] if k + 1 < len(ranked) else 0.0
+        best[t] = float((ranked[k] + below) / 2)
     return best
 
 
@@ -371,19 +447,32 @@ def main() -> int:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--top", type=int, default=20, help="candidates per category and contract")
     parser.add_argument("--write", action="store_true", help="store the fitted calibration")
+    parser.add_argument(
+        "--quantized",
+        action="store_true",
+        default=DEFAULT_QUANTIZED,
+        help="embed with the int8 model (the product's default when DEFAULT_QUANTIZED is set)",
+    )
+    parser.add_argument("--full-precision", dest="quantized", action="store_false")
     args = parser.parse_args()
     rng = np.random.default_rng(7)
     started = time.time()
-    contracts_data, cuad_types, categories = prepared(args.data, args.cache, args.limit)
+    contracts_data, cuad_types, categories = prepared(
+        args.data, args.cache, args.limit, args.quantized
+    )
     n_types = len(cuad_types)
     print(f"prepared {len(contracts_data)} contracts in {time.time() - started:.0f} s")
     oof, layers = probe_logits(contracts_data, n_types, FOLDS)
     np.savez(args.cache / "oof_logits.npz", *oof)
     print(f"probes fitted ({time.time() - started:.0f} s)")
-    x, y, t = stage_two_rows(contracts_data, oof, rng)
+    lexical_oof, (lexical_w, lexical_b) = lexical_logits(contracts_data, FOLDS)
+    np.savez(args.cache / "oof_lexical.npz", *lexical_oof)
+    print(f"n-gram models fitted ({time.time() - started:.0f} s)")
+    x, y, t = stage_two_rows(contracts_data, oof, lexical_oof, rng)
     weights, type_bias = fit_stage_two(x, y, t, n_types)
     scores = [
-        scores_for(c, o, weights, type_bias) for c, o in zip(contracts_data, oof, strict=True)
+        scores_for(c, (o, lx), weights, type_bias)
+        for c, o, lx in zip(contracts_data, oof, lexical_oof, strict=True)
     ]
     thresholds = choose_thresholds(contracts_data, scores, n_types)
     bare_scores = [scores_for(c, None, weights, type_bias) for c in contracts_data]
@@ -412,14 +501,18 @@ def main() -> int:
         for i, (w, b) in enumerate(layers):
             arrays[f"probe_w{i}"] = w.astype(np.float16)
             arrays[f"probe_b{i}"] = b
+        arrays["lexical_w"] = lexical_w.astype(np.float16)
+        arrays["lexical_b"] = lexical_b
         np.savez_compressed(MODEL_DIR / "weights.npz", weights=weights.astype(np.float64), **arrays)
         library = load_library()
         meta = {
             "features": list(FEATURES),
             "probe_types": cuad_types,
             "type_bias": dict(zip(cuad_types, np.round(type_bias, 4).tolist(), strict=True)),
-            "thresholds": dict(zip(cuad_types, np.round(thresholds, 3).tolist(), strict=True)),
+            "thresholds": dict(zip(cuad_types, np.round(thresholds, 5).tolist(), strict=True)),
             "default_threshold": round(default_threshold, 3),
+            "lexical_ngram": LEXICAL_NGRAM,
+            "model_id": Embedder(quantized=args.quantized).model_id,
             "library_version": library.version,
             "fitted": datetime.now(UTC).isoformat(timespec="seconds"),
             "contracts": len(contracts_data),

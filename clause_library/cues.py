@@ -4,9 +4,10 @@ A library holds several hundred cue regexes and a contract several hundred sente
 occur in few sentences, so each regex is first reduced to its *needles*: literal strings one of
 which every match must contain (``\\btrain(?:s|ed)?\\b`` needs "train"). A cue whose needles
 are absent from the whole document is skipped; otherwise only the texts holding a needle are
-searched with the regex. The result is exactly what searching every text with every regex gives:
-needles are casefolded ASCII letters or other characters, and the only letters that ``re`` matches to an ASCII letter
-ignoring case but that do not casefold to it (dotted and dotless i) send a text to the regex.
+searched with the regex. The result is exactly what searching every text with every regex
+gives: needles are casefolded ASCII letters or other characters, and the only letters that ``re``
+matches to an ASCII letter ignoring case but that do not casefold to it (dotted and dotless i)
+send a text to the regex.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 try:  # the parser behind ``re``; without it every text is searched, which is only slower
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python < 3.11
     _sre = None
     _sre_parse = None

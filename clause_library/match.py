@@ -8,7 +8,9 @@ normalised mean of its sentences' vectors, which costs nothing more.
 For each unit and clause type the matcher computes features — similarity to the type's
 exemplars and counter-exemplars, how far ahead of the other types it is, the type's lexical cues,
 its heading cues against the heading path and defined terms, and, for types with a CUAD
-counterpart, a linear probe fitted on CUAD — and turns them into a calibrated score in [0, 1]
+counterpart, two models fitted on CUAD: a small network over the unit's, its clause's and its
+heading's vectors, and a linear model over its word n-grams (:mod:`clause_library.lexical`) —
+and turns them into a calibrated score in [0, 1]
 with a logistic model. Each type has its own threshold. The weights live in
 ``clause_library/data/model/weights.npz`` and are fitted by ``benchmarks/fit_cuad.py``; without
 that file a hand-set calibration is used.
@@ -29,6 +31,7 @@ import numpy.typing as npt
 from clause_library.cues import Cue, search_all
 from clause_library.document import Document
 from clause_library.embed import Embedder, normalise_text, text_key
+from clause_library.lexical import LexicalModel
 from clause_library.library import Library, compile_pattern
 from clause_library.paths import user_cache_dir
 from clause_library.segment import Segmentation, segment
@@ -50,6 +53,7 @@ FEATURES = (
     "is_window",
     "log_length",
     "probe",
+    "lexical",
     "has_probe",
 )
 
@@ -80,6 +84,8 @@ class Calibration:
     probe_types: tuple[str, ...] = ()
     #: the probe's layers as (weights, bias) pairs; ReLU between layers, logits out
     probe_layers: tuple[tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]], ...] = ()
+    #: word n-gram model over the same types as the probe
+    lexical: LexicalModel | None = None
     fitted: bool = False
 
     def probe_logits(self, inputs: np.ndarray) -> np.ndarray:
@@ -125,8 +131,15 @@ def load_calibration(library: Library) -> Calibration:
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
     if tuple(meta.get("features", ())) != FEATURES:
         return hand_calibration()
+    lexical = None
     with weights_file.open("rb") as handle, np.load(handle) as npz:
         weights = npz["weights"].astype(np.float64)
+        if "lexical_w" in npz:
+            lexical = LexicalModel(
+                npz["lexical_w"].astype(np.float32),
+                npz["lexical_b"].astype(np.float32),
+                int(meta.get("lexical_ngram", 2)),
+            )
         layers: list[tuple[np.ndarray, np.ndarray]] = []
         while f"probe_w{len(layers)}" in npz:
             i = len(layers)
@@ -141,6 +154,7 @@ def load_calibration(library: Library) -> Calibration:
         default_threshold=float(meta.get("default_threshold", 0.5)),
         probe_types=probe_types,
         probe_layers=tuple(layers),
+        lexical=lexical,
         fitted=True,
     )
 
@@ -520,10 +534,17 @@ def compute_features(
         ids = [t.id for t in index.types]
         inputs = probe_inputs(segmentation, units, sentence_vectors, heading_vectors)
         logits = calibration.probe_logits(inputs)
+        text = segmentation.document.text
+        lexical = (
+            calibration.lexical.logits([text[u.start : u.end] for u in units])
+            if calibration.lexical is not None
+            else np.zeros_like(logits)
+        )
         for p, clause_id in enumerate(calibration.probe_types):
             if clause_id in ids:
                 t = ids.index(clause_id)
                 feats[:, t, col["probe"]] = np.clip(logits[:, p], -10, 10) / 5.0
+                feats[:, t, col["lexical"]] = np.clip(lexical[:, p], -10, 10) / 5.0
                 feats[:, t, col["has_probe"]] = 1.0
     return feats, nearest
 

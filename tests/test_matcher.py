@@ -16,6 +16,7 @@ import yaml
 
 from clause_library.document import Document, DocumentBuilder
 from clause_library.engine import Engine
+from clause_library.report import review_json
 
 CASES = Path(__file__).parent / "data" / "clause_cases"
 
@@ -59,3 +60,30 @@ def test_held_out_clauses_are_found_and_near_misses_are_not(engine: Engine) -> N
     assert not failing_types, "\n".join(failing_types)
     assert found / positives >= 0.65, f"found {found}/{positives}"
     assert rejected / negatives >= 0.93, f"rejected {rejected}/{negatives}"
+
+
+def test_candidates_name_distinct_places_then_overlapping_alternatives(engine: Engine) -> None:
+    sample = Path(__file__).resolve().parents[1] / "resources" / "samples"
+    result = engine.review_file(sample / "saas_vendor_agreement.docx")
+    rows = review_json(result, candidates=3)["candidates"]
+    assert {r["clause_id"] for r in rows} == {t.id for t in engine.library}
+
+    def overlaps(a: dict, b: dict) -> bool:
+        shorter = min(a["end"] - a["start"], b["end"] - b["start"])
+        return min(a["end"], b["end"]) - max(a["start"], b["start"]) > 0.5 * shorter
+
+    alternatives = 0
+    for clause_type in engine.library:
+        mine = [r for r in rows if r["clause_id"] == clause_type.id]
+        places = [r for r in mine if not r["alternative"]]
+        others = [r for r in mine if r["alternative"]]
+        assert len(places) == 3 and len(others) <= 3
+        assert mine == places + others  # places first
+        assert [r["score"] for r in places] == sorted((r["score"] for r in places), reverse=True)
+        for i, a in enumerate(places):
+            assert not any(overlaps(a, b) for b in places[i + 1 :])
+        for other in others:
+            covering = [p for p in places if overlaps(p, other)]
+            assert covering and other["score"] <= max(p["score"] for p in covering)
+        alternatives += len(others)
+    assert alternatives > len(engine.library)  # clauses and their sentences do overlap

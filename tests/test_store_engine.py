@@ -16,6 +16,7 @@ import pytest
 from test_store_helpers import shared_engine, write
 
 from clause_library.decisions import Decision
+from clause_library.embed import normalise_text, text_key
 from clause_library.engine import Engine
 from clause_library.store import ReviewStore
 from clause_library.store.session import open_review
@@ -78,6 +79,10 @@ def test_reanalysing_an_unchanged_document_reuses_stored_vectors(
     again = fresh.analyze(fresh.read(path))
     elapsed = time.perf_counter() - started
     assert not fresh.embedder.loaded  # every vector came from the database
+    # and every sentence's cue matches too
+    keys = [text_key(normalise_text(s.text)) for s in again.segmentation.sentences]
+    stored = store.embedding_cache.get_masks(engine.library.version, keys)
+    assert set(stored) == set(keys)
     np.testing.assert_allclose(again.scores, first.scores, atol=1e-6)
     assert fresh.review(again).counts() == engine.review(first).counts()
     print(f"re-analysis from the store: {elapsed:.2f} s for {len(text):,} characters")

@@ -71,7 +71,24 @@ def _fill_v2(conn: sqlite3.Connection) -> None:
     )
 
 
-FILLERS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _fill_v1, 2: _fill_v2}
+def _fill_v3(conn: sqlite3.Connection) -> None:
+    _fill_v2(conn)
+    # from version 3 on, a review stores the text of every clause
+    conn.executemany(
+        "INSERT INTO clauses (document_id, segment_id, start, \"end\", heading, page, text) "
+        "VALUES (1, ?, ?, ?, ?, ?, ?)",
+        [
+            ("cl4", 10, 60, "4 Fees", 1, "Customer shall pay the fees within 30 days."),
+            ("cl9", 100, 186, "9 Indemnities", 2, FINDING_TEXT),
+        ],
+    )
+
+
+FILLERS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _fill_v1,
+    2: _fill_v2,
+    3: _fill_v3,
+}
 
 
 def test_every_earlier_version_has_a_filler() -> None:
@@ -127,6 +144,12 @@ def test_each_earlier_version_is_migrated_with_its_data(tmp_path: Path, version:
         if version >= 2:
             cached = store.embedding_cache.get_many("m@128", ["k1"])
             assert cached["k1"].tolist() == [0.0, 1.0, 2.0, 3.0]
+        if version >= 3:
+            assert store.search("pay the fees")[0].heading == "4 Fees"
+        # the cue cache starts empty and works
+        assert store.embedding_cache.get_masks("v", ["k1"]) == {}
+        store.embedding_cache.put_masks("v", {"k1": np.array([0, 5, 1 << 40])})
+        assert store.embedding_cache.get_masks("v", ["k1"])["k1"].tolist() == [0, 5, 1 << 40]
 
 
 def test_a_failed_migration_leaves_the_previous_version(

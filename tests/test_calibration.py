@@ -1,0 +1,32 @@
+"""The shipped calibration fits the library and the embedder the product runs."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from clause_library.embed import Embedder
+from clause_library.library import default_library
+from clause_library.match import FEATURES, load_calibration
+
+
+def _meta() -> dict:
+    folder = resources.files("clause_library") / "data" / "model"
+    return json.loads((folder / "weights.json").read_text(encoding="utf-8"))
+
+
+def test_the_calibration_was_fitted_on_vectors_of_the_default_embedder() -> None:
+    assert _meta()["model_id"] == Embedder().model_id
+
+
+def test_the_shipped_calibration_loads_with_both_cuad_models() -> None:
+    library = default_library()
+    calibration = load_calibration(library)
+    assert calibration.fitted and tuple(_meta()["features"]) == FEATURES
+    assert set(calibration.probe_types) <= {t.id for t in library}
+    assert len(calibration.probe_types) >= 33
+    assert calibration.lexical is not None
+    assert calibration.lexical.weights.shape[1] == len(calibration.probe_types)
+    assert calibration.probe_layers[-1][0].shape[1] == len(calibration.probe_types)
+    # every type with a CUAD counterpart has its threshold
+    assert set(calibration.thresholds) == set(calibration.probe_types)
