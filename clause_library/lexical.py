@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,29 +26,29 @@ def hashed_ngrams(
     texts: Sequence[str], bits: int, ngram: int = 2
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.float32]]:
     """Sparse rows of the texts' n-gram vectors as ``(row, bucket, value)`` triples, sorted by
-    row; every row is L2-normalised."""
-    mask = (1 << bits) - 1
-    rows: list[int] = []
-    buckets: list[int] = []
-    values: list[float] = []
+    row and bucket; every row is L2-normalised."""
+    owners: list[int] = []
+    hashes: list[int] = []
     for r, text in enumerate(texts):
         tokens = TOKEN.findall(text.lower())
         grams = list(tokens)
         for n in range(2, ngram + 1):
             grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
-        counts: Counter[int] = Counter(zlib.crc32(g.encode("utf-8")) & mask for g in grams)
-        if not counts:
-            continue
-        weights = np.log1p(np.fromiter(counts.values(), np.float32, len(counts)))
-        weights /= float(np.linalg.norm(weights))
-        rows += [r] * len(counts)
-        buckets += counts.keys()
-        values += weights.tolist()
-    return (
-        np.asarray(rows, np.int32),
-        np.asarray(buckets, np.int32),
-        np.asarray(values, np.float32),
-    )
+        hashes += map(zlib.crc32, map(str.encode, grams))
+        owners += [r] * len(grams)
+    if not hashes:
+        empty = np.zeros(0, np.int32)
+        return empty, empty, np.zeros(0, np.float32)
+    mask = (1 << bits) - 1
+    keys = (np.asarray(owners, np.int64) << bits) | (np.asarray(hashes, np.int64) & mask)
+    keys, counts = np.unique(keys, return_counts=True)
+    rows = (keys >> bits).astype(np.int32)
+    buckets = (keys & mask).astype(np.int32)
+    values = np.log1p(counts.astype(np.float32))
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    norms = np.sqrt(np.add.reduceat(values * values, starts))
+    values /= np.repeat(norms, np.diff(np.r_[starts, len(rows)]))
+    return rows, buckets, values.astype(np.float32)
 
 
 @dataclass(frozen=True)
