@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -36,22 +36,25 @@ class SqliteEmbeddingCache:
     def __init__(self, store: ReviewStore) -> None:
         self._store = store
 
-    def get_many(self, model_id: str, keys: Sequence[str]) -> dict[str, Vector]:
+    def _lookup(self, select: str, scope: str, keys: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Rows of ``select ... WHERE <scope column> = ? AND key IN (...)`` for the distinct
+        ``keys``, queried in chunks; ``select`` ends with the scope column's name."""
         wanted = list(dict.fromkeys(keys))
-        out: dict[str, Vector] = {}
+        out: list[tuple[Any, ...]] = []
         with self._store.snapshot() as conn:
             for i in range(0, len(wanted), _CHUNK):
                 chunk = wanted[i : i + _CHUNK]
                 marks = ",".join("?" * len(chunk))
-                rows = conn.execute(
-                    "SELECT key, dim, vector FROM embeddings "
-                    f"WHERE model_id = ? AND key IN ({marks})",
-                    [model_id, *chunk],
-                )
-                for key, dim, blob in rows:
-                    vector = np.frombuffer(blob, dtype=_DTYPE)
-                    if vector.shape[0] == dim:  # a torn row is recomputed, not trusted
-                        out[key] = vector.astype(np.float32, copy=False)
+                out += conn.execute(f"{select} = ? AND key IN ({marks})", [scope, *chunk])
+        return out
+
+    def get_many(self, model_id: str, keys: Sequence[str]) -> dict[str, Vector]:
+        out: dict[str, Vector] = {}
+        select = "SELECT key, dim, vector FROM embeddings WHERE model_id"
+        for key, dim, blob in self._lookup(select, model_id, keys):
+            vector = np.frombuffer(blob, dtype=_DTYPE)
+            if vector.shape[0] == dim:  # a torn row is recomputed, not trusted
+                out[key] = vector.astype(np.float32, copy=False)
         return out
 
     def put_many(self, model_id: str, items: dict[str, Vector]) -> None:
@@ -68,23 +71,14 @@ class SqliteEmbeddingCache:
             )
 
     def get_masks(self, library_version: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        wanted = list(dict.fromkeys(keys))
         out: dict[str, np.ndarray] = {}
-        with self._store.snapshot() as conn:
-            for i in range(0, len(wanted), _CHUNK):
-                chunk = wanted[i : i + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = conn.execute(
-                    "SELECT key, masks FROM cue_masks "
-                    f"WHERE library_version = ? AND key IN ({marks})",
-                    [library_version, *chunk],
-                )
-                for key, blob in rows:
-                    try:
-                        raw = zlib.decompress(blob)
-                    except zlib.error:
-                        continue  # a damaged row is searched again, not trusted
-                    out[key] = np.frombuffer(raw, dtype=_MASK_DTYPE).astype(np.int64)
+        select = "SELECT key, masks FROM cue_masks WHERE library_version"
+        for key, blob in self._lookup(select, library_version, keys):
+            try:
+                raw = zlib.decompress(blob)
+            except zlib.error:
+                continue  # a damaged row is searched again, not trusted
+            out[key] = np.frombuffer(raw, dtype=_MASK_DTYPE).astype(np.int64)
         return out
 
     def put_masks(self, library_version: str, items: dict[str, np.ndarray]) -> None:
