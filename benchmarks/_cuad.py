@@ -138,14 +138,9 @@ def scorer_predictions(candidates: Sequence[dict[str, Any]]) -> list[dict[str, A
             continue
         rank = candidate["score"] * (ALTERNATIVE_DISCOUNT if candidate["alternative"] else 1.0)
         key = (category, candidate["start"], candidate["end"])
-        if key not in best or rank > best[key]["score"]:
-            flagged = candidate["flagged"] or (key in best and best[key]["flagged"])
-            best[key] = {
-                "category": category,
-                "text": candidate["text"],
-                "score": rank,
-                "flagged": flagged,
-            }
-        elif candidate["flagged"]:
-            best[key]["flagged"] = True
+        seen = best.get(key)
+        flagged = candidate["flagged"] or (seen is not None and seen["flagged"])
+        if seen is None or rank > seen["score"]:
+            best[key] = {"category": category, "text": candidate["text"], "score": rank}
+        best[key]["flagged"] = flagged
     return list(best.values())

@@ -47,6 +47,7 @@ from clause_library.match import (
     compute_features,
     hand_calibration,
     heading_texts,
+    logit_feature,
     probe_inputs,
     ranked_units,
     type_index,
@@ -294,8 +295,8 @@ def lexical_logits(
 def with_logits(c: ContractData, probe: np.ndarray, lexical: np.ndarray) -> np.ndarray:
     """The contract's features with the two models' logits filled in, as the product does."""
     feats = c.features.copy()
-    feats[:, :, FEATURES.index("probe")] = np.clip(probe, -10, 10) / 5.0
-    feats[:, :, FEATURES.index("lexical")] = np.clip(lexical, -10, 10) / 5.0
+    feats[:, :, FEATURES.index("probe")] = logit_feature(probe)
+    feats[:, :, FEATURES.index("lexical")] = logit_feature(lexical)
     feats[:, :, FEATURES.index("has_probe")] = 1.0
     return feats
 

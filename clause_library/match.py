@@ -57,6 +57,15 @@ FEATURES = (
     "has_probe",
 )
 
+#: The CUAD models' logits enter the features clipped to [-10, 10] and divided by this.
+LOGIT_SCALE = 5.0
+
+
+def logit_feature(logits: np.ndarray) -> np.ndarray:
+    """A model's logits as the ``probe`` or ``lexical`` feature."""
+    return np.clip(logits, -10, 10) / LOGIT_SCALE
+
+
 #: Progress callback: (stage name, done, total).
 Progress = Callable[[str, int, int], None]
 
@@ -290,11 +299,11 @@ def _cue_masks(
     """``(texts, types)`` bit masks of the cues of each type that match each text."""
     m = len(index.types)
     masks = np.zeros((len(texts), m), np.int64)
-    keys = [text_key(t) for t in texts]
+    keys = [text_key(t) for t in texts] if cache is not None else []
     stored = cache.get_masks(index.library.version, keys) if cache is not None else {}
     todo: list[int] = []
-    for i, key in enumerate(keys):
-        row = stored.get(key)
+    for i in range(len(texts)):
+        row = stored.get(keys[i]) if keys else None
         if row is not None and row.shape == (m,):
             masks[i] = row
         else:
@@ -543,8 +552,8 @@ def compute_features(
         for p, clause_id in enumerate(calibration.probe_types):
             if clause_id in ids:
                 t = ids.index(clause_id)
-                feats[:, t, col["probe"]] = np.clip(logits[:, p], -10, 10) / 5.0
-                feats[:, t, col["lexical"]] = np.clip(lexical[:, p], -10, 10) / 5.0
+                feats[:, t, col["probe"]] = logit_feature(logits[:, p])
+                feats[:, t, col["lexical"]] = logit_feature(lexical[:, p])
                 feats[:, t, col["has_probe"]] = 1.0
     return feats, nearest
 

@@ -57,9 +57,9 @@ def review_json(result: Review, candidates: int = 0) -> dict[str, Any]:
 
 
 def candidate_list(result: Review, n: int) -> list[dict[str, Any]]:
-    """The ``n`` best-scoring places of every clause type, flagged or not, each followed in the
-    list by up to ``n`` overlapping units (the sentence inside a listed clause, the clause
-    around a listed sentence), marked ``"alternative": true``."""
+    """The ``n`` best-scoring places of every clause type, flagged or not, then up to ``n``
+    units overlapping them (the sentence inside a listed clause, the clause around a listed
+    sentence), marked ``"alternative": true``."""
     analysis = result.analysis
     text = analysis.document.text
     spans = np.array([(u.start, u.end) for u in analysis.units]).reshape(-1, 2)

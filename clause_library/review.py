@@ -18,7 +18,7 @@ import numpy as np
 from clause_library.document import Document
 from clause_library.embed import normalise_text
 from clause_library.library import Check, ClauseType, Condition, Library, Severity
-from clause_library.match import FEATURES, Analysis, Unit
+from clause_library.match import FEATURES, LOGIT_SCALE, Analysis, Unit
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 
 FindingStatus = Literal["present", "weak", "red_flag"]
@@ -249,9 +249,9 @@ def _reasons(analysis: Analysis, unit_index: int, t: int, clause_type: ClauseTyp
     if feats[col["heading"]] > 0:
         reasons.append(f"heading: {' > '.join(unit.heading_path)}")
     if feats[col["has_probe"]] > 0:
-        # the models fitted on lawyer-labelled contracts (logits are stored divided by 5)
-        phrasing = 1.0 / (1.0 + math.exp(-5.0 * float(feats[col["lexical"]])))
-        meaning = 1.0 / (1.0 + math.exp(-5.0 * float(feats[col["probe"]])))
+        # the models fitted on lawyer-labelled contracts, as probabilities
+        phrasing = 1.0 / (1.0 + math.exp(-LOGIT_SCALE * float(feats[col["lexical"]])))
+        meaning = 1.0 / (1.0 + math.exp(-LOGIT_SCALE * float(feats[col["probe"]])))
         if max(phrasing, meaning) >= 0.5:
             reasons.append(
                 "reads like clauses lawyers labelled as this type "
