@@ -31,6 +31,7 @@ def review_json(result: Review, candidates: int = 0) -> dict[str, Any]:
                 "status": f.status,
                 "severity": f.severity,
                 "score": f.score,
+                "possible": f.possible,
                 "text": f.text,
                 "start": f.start,
                 "end": f.end,
@@ -105,7 +106,8 @@ def write_review_text(result: Review, out: TextIO) -> None:
         where = finding.heading_path[-1] if finding.heading_path else f"offset {finding.start}"
         page = f", p. {finding.page}" if finding.page else ""
         mark = f"[{_MARK[finding.status]} · {finding.severity}]"
-        out.write(f"{mark} {finding.title} — {where}{page}\n")
+        possible = " (possible match)" if finding.possible else ""
+        out.write(f"{mark} {finding.title}{possible} — {where}{page}\n")
         for check in finding.checks:
             out.write(f"    {check.title}: {check.explanation}\n")
             if check.recommendation:
@@ -116,8 +118,20 @@ def write_review_text(result: Review, out: TextIO) -> None:
         out.write(f"[MISSING · {gap.severity}] {gap.title} ({kind})\n")
         out.write(f"    {gap.description}\n")
     out.write("\nPresent: ")
-    out.write(", ".join(sorted({f.title for f in result.findings if not f.is_issue})) or "none")
+    out.write(", ".join(_present_titles(result)) or "none")
     out.write(f"\n\n{NOT_LEGAL_ADVICE}\n")
+
+
+def _present_titles(result: Review) -> list[str]:
+    """The sound clause types, each marked "(possible)" when every place found is one."""
+    places: dict[str, list[bool]] = {}
+    for finding in result.findings:
+        if not finding.is_issue:
+            places.setdefault(finding.title, []).append(finding.possible)
+    return [
+        f"{title} (possible)" if all(possible) else title
+        for title, possible in sorted(places.items())
+    ]
 
 
 def _clip(text: str, limit: int = 220) -> str:

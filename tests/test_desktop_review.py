@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,11 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QFont, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QMessageBox, QToolTip
 
+from clause_library.review import POSSIBLE_BELOW
 from desktop.main_window import MainWindow
 from desktop.review.decisions import DecisionRecord, MemoryDecisionStore
-from desktop.review.model import Role
+from desktop.review.detail_panel import DetailPanel
+from desktop.review.model import FindingsModel, Role
 from desktop.review.tab import ReviewTab
 
 pytestmark = pytest.mark.model
@@ -549,3 +552,32 @@ def test_typed_clause_numbers_hang_like_list_labels() -> None:
     assert para("No. 5 of the schedule") == ""
     assert para("CONSULTING AGREEMENT", kind="title") == ""
     assert para("5.1 Ownership", kind="list_item", label="5.1") == "5.1"
+
+
+def test_possible_matches_are_set_apart_in_the_tree_and_explained(
+    qtbot: Any, engine: Any, contractor_docx: Path
+) -> None:
+    review = engine.review_file(contractor_docx)
+    sure = replace(next(f for f in review.findings if f.clause_id == "governing_law"), score=0.9)
+    doubtful = replace(sure, clause_id="dispute_resolution", score=POSSIBLE_BELOW / 2)
+    review = replace(review, findings=(sure, doubtful))
+    model = FindingsModel()
+    model.set_review(review)
+    for finding in (sure, doubtful):
+        index = model.index_for_key(finding.key)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
+        said = index.data(Qt.ItemDataRole.AccessibleTextRole)
+        if finding is doubtful:
+            assert font is not None and font.italic()
+            assert "Possible match (score 0.12)" in tip and said.endswith("possible match")
+        else:
+            assert font is None or not font.italic()
+            assert "Possible match" not in tip and "possible" not in said
+
+    panel = DetailPanel()
+    qtbot.addWidget(panel)
+    panel.show_item(doubtful, review, None)
+    assert "A possible match: the score is low" in panel.body.toPlainText()
+    panel.show_item(sure, review, None)
+    assert "possible match" not in panel.body.toPlainText()

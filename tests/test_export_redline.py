@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
-from io import BytesIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import docx
@@ -45,7 +45,15 @@ from clause_library.export import (
 )
 from clause_library.ingest import load
 from clause_library.ingest.docx import paragraph_runs, run_text
-from clause_library.review import NOT_LEGAL_ADVICE, Finding, FiredCheck, Gap, Review
+from clause_library.report import review_json, write_review_text
+from clause_library.review import (
+    NOT_LEGAL_ADVICE,
+    POSSIBLE_BELOW,
+    Finding,
+    FiredCheck,
+    Gap,
+    Review,
+)
 
 pytestmark = pytest.mark.model
 
@@ -973,3 +981,44 @@ def test_cli_export_refuses_bad_requests(
     assert "reviewed document itself" in capsys.readouterr().err
     assert main(["export", str(agreement), "--to", "/tmp/x", "--formats", "pdf"]) == 2
     assert "needs a PDF original" in capsys.readouterr().err
+
+
+# --- possible matches -------------------------------------------------------------------------
+
+
+def test_low_scoring_findings_are_marked_possible_everywhere(
+    reviewed: Review, tmp_path: Path
+) -> None:
+    low = POSSIBLE_BELOW - 0.01
+    sure = replace(
+        finding_on(reviewed, "Contractor agrees to assign", status="present"), checks=()
+    )
+    doubtful = replace(
+        finding_on(reviewed, "promptly and in writing", "confidentiality"), score=low
+    )
+    taken = {sure.clause_id, "confidentiality"}
+    other = next(t for t in reviewed.playbook.required if t not in taken)
+    faint = replace(
+        finding_on(reviewed, "Contractor shall keep written records", other, status="present"),
+        score=low,
+        checks=(),
+    )
+    assert not sure.possible and doubtful.possible and faint.possible
+    staged = replace(reviewed, findings=(sure, doubtful, faint), gaps=())
+
+    rows = {f["clause_id"]: f["possible"] for f in review_json(staged)["findings"]}
+    assert rows == {sure.clause_id: False, "confidentiality": True, other: True}
+
+    report = StringIO()
+    write_review_text(staged, report)
+    assert f"{doubtful.title} (possible match) —" in report.getvalue()
+    assert f"{faint.title} (possible)" in report.getvalue()
+    assert f"{sure.title} (possible" not in report.getvalue()
+
+    memo = export_review(staged, {}, tmp_path, ["memo"], AUTHOR, when=WHEN)
+    md = next(p for p in memo if p.name.endswith(".md")).read_text(encoding="utf-8")
+    assert "Possible match: the tool is not sure this passage is a confidentiality" in md
+    assert md.count("Possible match:") == 1  # neither sound finding carries the line
+    present_table = md[md.index("## Playbook clauses found without issues") :]
+    assert f"| {faint.title} | 2 Intellectual Property (possible match) |" in present_table
+    assert "(possible match)" not in present_table.split(faint.title)[0]

@@ -14,7 +14,7 @@ from typing import Literal
 
 from clause_library.export.decisions import Decision, Decisions, decision_for
 from clause_library.library import ClauseType, Library
-from clause_library.review import SEVERITY_ORDER, Finding, Gap, Review
+from clause_library.review import SEVERITY_ORDER, Finding, Gap, Review, is_possible
 
 ItemStatus = Literal["present", "weak", "red_flag", "missing"]
 
@@ -88,6 +88,11 @@ class Item:
     @property
     def is_issue(self) -> bool:
         return self.status != "present"
+
+    @property
+    def possible(self) -> bool:
+        """A finding the matcher is unsure of (see :data:`clause_library.review.POSSIBLE_BELOW`)."""
+        return self.source == "finding" and is_possible(self.score)
 
     @property
     def status_label(self) -> str:

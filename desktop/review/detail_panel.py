@@ -238,7 +238,13 @@ class DetailPanel(QWidget):
         heading = "Why the tool matched this clause" if finding.checks else "Why it was recognised"
         parts.append(f"<h3>{heading}</h3><ul>")
         parts += [f"<li>{html.escape(r)}</li>" for r in finding.reasons]
-        parts.append(f"</ul>{_p(f'Match score {finding.score:.2f}.', 'muted')}")
+        score = f"Match score {finding.score:.2f}."
+        if finding.possible:
+            score += (
+                " A possible match: the score is low, so confirm that this passage is a "
+                f"{finding.title.lower()} clause."
+            )
+        parts.append(f"</ul>{_p(score, 'muted')}")
         if finding.nearest_exemplar:
             parts.append(
                 "<h3>Nearest library example "

@@ -108,7 +108,10 @@ def item_tooltip(item: Item) -> str:
         return f"{item.title}\nMissing · {need} by the playbook · {item.severity} severity"
     path = " › ".join(getattr(item, "heading_path", ())) or "Preamble"
     page = getattr(item, "page", None)
-    return f"{item.title}\n{summary}\n{path}" + (f", page {page}" if page else "")
+    tip = f"{item.title}\n{summary}\n{path}" + (f", page {page}" if page else "")
+    if getattr(item, "possible", False):
+        tip += f"\nPossible match (score {item.score:.2f}): confirm this is the clause"
+    return tip
 
 
 @dataclass(eq=False)
@@ -134,6 +137,9 @@ class FindingsModel(QAbstractItemModel):
         self._review: Review | None = None
         self._bold = QFont()
         self._bold.setBold(True)
+        #: findings that are only possible matches are set in italics
+        self._italic = QFont()
+        self._italic.setItalic(True)
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -340,9 +346,13 @@ class FindingsModel(QAbstractItemModel):
             if record is not None and record.note.strip():
                 tip += f"\nNote: {record.note.strip()}"
             return tip
+        possible = getattr(item, "possible", False)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{item.title}, {status_summary(item.status, item.severity)}"
-        if role == Qt.ItemDataRole.ForegroundRole and column != CLAUSE_COLUMN:
+            summary = status_summary(item.status, item.severity)
+            return f"{item.title}, {summary}" + (", possible match" if possible else "")
+        if role == Qt.ItemDataRole.FontRole and possible and column == CLAUSE_COLUMN:
+            return self._italic
+        if role == Qt.ItemDataRole.ForegroundRole and (column != CLAUSE_COLUMN or possible):
             return QColor("#555555")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == DECISION_COLUMN:
             return Qt.AlignmentFlag.AlignCenter
