@@ -106,8 +106,7 @@ def write_review_text(result: Review, out: TextIO) -> None:
         where = finding.heading_path[-1] if finding.heading_path else f"offset {finding.start}"
         page = f", p. {finding.page}" if finding.page else ""
         mark = f"[{_MARK[finding.status]} · {finding.severity}]"
-        possible = " (possible match)" if finding.possible else ""
-        out.write(f"{mark} {finding.title}{possible} — {where}{page}\n")
+        out.write(f"{mark} {finding.title} — {where}{page}\n")
         for check in finding.checks:
             out.write(f"    {check.title}: {check.explanation}\n")
             if check.recommendation:

@@ -31,10 +31,11 @@ STATUS_ORDER: dict[str, int] = {"present": 0, "weak": 1, "red_flag": 2, "missing
 MAX_LOCATIONS = 3
 MAX_CANDIDATE_LOCATIONS = 12
 
-#: A finding scored below this is shown as a *possible* match. Scores estimate how likely a
-#: lawyer would mark the place as this type; on the CUAD development split, contracts whose best
-#: match for a type scored under 0.25 held a labelled clause of that type about half the time,
-#: against 93% of those whose best match scored 0.7 or more.
+#: A sound finding (no check fired) scored below this is shown as a *possible* match. Scores
+#: estimate how likely a lawyer would mark the place as this type; on the CUAD development split,
+#: contracts whose best match for a type scored under 0.25 held a labelled clause of that type
+#: about half the time, against 93% of those whose best match scored 0.7 or more. A weak or
+#: red-flag finding is never only possible: its check read the risky wording in the clause.
 POSSIBLE_BELOW = 0.25
 
 NOT_LEGAL_ADVICE = (
@@ -93,13 +94,13 @@ class Finding:
 
     @property
     def possible(self) -> bool:
-        """A low-scoring match: the reviewer should confirm this is the clause."""
-        return is_possible(self.score)
+        """A low-scoring sound match: the reviewer should confirm this is the clause."""
+        return is_possible(self.status, self.score)
 
 
-def is_possible(score: float | None) -> bool:
-    """Whether a finding with this score is only a possible match (see ``POSSIBLE_BELOW``)."""
-    return score is not None and score < POSSIBLE_BELOW
+def is_possible(status: str, score: float | None) -> bool:
+    """Whether a finding is only a possible match (see ``POSSIBLE_BELOW``)."""
+    return status == "present" and score is not None and score < POSSIBLE_BELOW
 
 
 @dataclass(frozen=True)

@@ -560,10 +560,11 @@ def test_possible_matches_are_set_apart_in_the_tree_and_explained(
     review = engine.review_file(contractor_docx)
     sure = replace(next(f for f in review.findings if f.clause_id == "governing_law"), score=0.9)
     doubtful = replace(sure, clause_id="dispute_resolution", score=POSSIBLE_BELOW / 2)
-    review = replace(review, findings=(sure, doubtful))
+    issue = replace(doubtful, clause_id="survival", status="weak")  # a check fired: not doubtful
+    review = replace(review, findings=(sure, doubtful, issue))
     model = FindingsModel()
     model.set_review(review)
-    for finding in (sure, doubtful):
+    for finding in (sure, doubtful, issue):
         index = model.index_for_key(finding.key)
         font = index.data(Qt.ItemDataRole.FontRole)
         tip = index.data(Qt.ItemDataRole.ToolTipRole)

@@ -309,16 +309,6 @@ def _issue(item: Item, previous: Item | None) -> list[Block]:
         Heading(2, f"{item.number}. {item.clause_title} — {item.location}"),
         _p(Span(f"{item.status_label} · {item.severity_label} severity", italic=True)),
     ]
-    if item.possible:
-        out.append(
-            _p(
-                Span(
-                    "Possible match: the tool is not sure this passage is a "
-                    f"{item.clause_title.lower()} clause; confirm before relying on it.",
-                    italic=True,
-                )
-            )
-        )
     if item.headline:
         out.append(_p(_label("Issue: "), _headline(item)))
     same = (previous.clause_start, previous.clause_end) if previous else None
