@@ -5,7 +5,8 @@
 What is fitted (and nothing else — no CUAD text is stored):
 1. for each clause type with a CUAD counterpart, a probe on the unit embeddings (a small
    network over the unit's, its clause's and its heading's vectors) and a linear model over the
-   unit's hashed word n-grams (label of both: the unit lies inside a lawyer-labelled clause);
+   unit's hashed word n-grams (label of both: the unit lies inside a lawyer-labelled clause;
+   the library's own exemplars and counter-exemplars join the n-gram model's training rows);
 2. one logistic calibration shared by all types over the matcher's features (exemplar and
    counter-exemplar similarity, cues, headings, granularity, and the two models' out-of-fold
    logits),
@@ -60,6 +61,9 @@ FOLDS = 5
 LEXICAL_BITS = 16
 LEXICAL_NGRAM = 2
 LEXICAL_ALPHA = 2e-6
+#: the library's own exemplars (positives) and counter-exemplars (negatives) of each type join the
+#: n-gram model's training rows this many times over; they matter most for the rarer categories
+EXEMPLAR_REPEAT = 3
 
 
 def words(text: str) -> set[str]:
@@ -250,8 +254,9 @@ def lexical_matrix(texts: list[str]):  # type: ignore[no-untyped-def]
     return sparse.csr_matrix((values, (rows, buckets)), shape=(len(texts), 1 << LEXICAL_BITS))
 
 
-def fit_lexical(x, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
-    """Per type, logistic regression (by SGD) on the n-gram vectors: weights and biases."""
+def fit_lexical(x, y: np.ndarray, known: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+    """Per type, logistic regression (by SGD) on the n-gram vectors: weights and biases. Rows
+    where ``known[:, t]`` is False say nothing about type ``t`` and are left out of its fit."""
     from sklearn.linear_model import SGDClassifier
 
     weights = np.zeros((x.shape[1], y.shape[1]), np.float32)
@@ -262,33 +267,61 @@ def fit_lexical(x, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # type: ign
         model = SGDClassifier(
             loss="log_loss", alpha=LEXICAL_ALPHA, max_iter=15, tol=None, random_state=0
         )
-        model.fit(x, y[:, t])
+        weight = None if known is None else known[:, t].astype(np.float64)
+        model.fit(x, y[:, t], sample_weight=weight)
         weights[:, t] = model.coef_[0]
         bias[t] = model.intercept_[0]
     return weights, bias
 
 
+def library_rows(cuad_types: list[str]):  # type: ignore[no-untyped-def]
+    """The library's exemplars and counter-exemplars as n-gram training rows: the matrix, the
+    targets, and which type each row speaks for (an exemplar of one type says nothing about the
+    others, some of which share its wording)."""
+    library = load_library()
+    texts: list[str] = []
+    rows: list[tuple[int, int]] = []  # (type, label)
+    for t, clause_id in enumerate(cuad_types):
+        clause_type = library.get(clause_id)
+        texts += [*clause_type.exemplars, *clause_type.counter_exemplars]
+        rows += [(t, 1)] * len(clause_type.exemplars)
+        rows += [(t, 0)] * len(clause_type.counter_exemplars)
+    targets = np.zeros((len(rows), len(cuad_types)), np.int8)
+    known = np.zeros((len(rows), len(cuad_types)), bool)
+    for r, (t, label) in enumerate(rows):
+        targets[r, t] = label
+        known[r, t] = True
+    matrix = lexical_matrix(texts * EXEMPLAR_REPEAT)
+    return matrix, np.tile(targets, (EXEMPLAR_REPEAT, 1)), np.tile(known, (EXEMPLAR_REPEAT, 1))
+
+
 def lexical_logits(
-    contracts_data: list[ContractData], folds: int
+    contracts_data: list[ContractData], cuad_types: list[str], folds: int
 ) -> tuple[list[np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    """Out-of-fold n-gram model logits per contract, and the model fitted on everything."""
+    """Out-of-fold n-gram model logits per contract, and the model fitted on everything; the
+    library's own examples join every fit."""
     from scipy import sparse
 
     matrices = [lexical_matrix(c.unit_texts) for c in contracts_data]
     targets = [(c.inside | c.match).astype(np.int8) for c in contracts_data]
+    extra, extra_targets, extra_known = library_rows(cuad_types)
+
+    def fit(which: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        y = np.concatenate([targets[i] for i in which] + [extra_targets])
+        known = np.ones(y.shape, bool)
+        known[-len(extra_targets) :] = extra_known
+        x = sparse.vstack([matrices[i] for i in which] + [extra]).tocsr()
+        return fit_lexical(x, y, known)
+
     fold_of = np.arange(len(contracts_data)) % folds
     oof: list[np.ndarray] = [np.zeros(0)] * len(contracts_data)
     for f in range(folds):
-        train = [i for i in range(len(contracts_data)) if fold_of[i] != f]
-        weights, bias = fit_lexical(
-            sparse.vstack([matrices[i] for i in train]).tocsr(),
-            np.concatenate([targets[i] for i in train]),
-        )
+        weights, bias = fit([i for i in range(len(contracts_data)) if fold_of[i] != f])
         for i in range(len(contracts_data)):
             if fold_of[i] == f:
                 oof[i] = (matrices[i] @ weights + bias).astype(np.float32)
         print(f"  n-gram model fold {f + 1}/{folds}", flush=True)
-    final = fit_lexical(sparse.vstack(matrices).tocsr(), np.concatenate(targets))
+    final = fit(list(range(len(contracts_data))))
     return oof, final
 
 
@@ -470,7 +503,7 @@ def main() -> int:
     oof, layers = probe_logits(contracts_data, n_types, FOLDS)
     np.savez(args.cache / "oof_logits.npz", *oof)
     print(f"probes fitted ({time.time() - started:.0f} s)")
-    lexical_oof, (lexical_w, lexical_b) = lexical_logits(contracts_data, FOLDS)
+    lexical_oof, (lexical_w, lexical_b) = lexical_logits(contracts_data, cuad_types, FOLDS)
     np.savez(args.cache / "oof_lexical.npz", *lexical_oof)
     print(f"n-gram models fitted ({time.time() - started:.0f} s)")
     x, y, t = stage_two_rows(contracts_data, oof, lexical_oof, rng)
