@@ -11,7 +11,8 @@ What is fitted (and nothing else — no CUAD text is stored):
    counter-exemplar similarity, cues, headings, granularity, and the two models' out-of-fold
    logits),
    with a small per-type bias (label: the unit matches a labelled clause by CUAD's rule, word
-   Jaccard >= 0.5);
+   Jaccard >= 0.5), then per type a scale and shift of that model's logit fitted on the type's
+   candidate places, so that one score ranks alike across types;
 3. a threshold per type that maximises document-level F1.
 
 Steps 2 and 3 see only out-of-fold logits of the models of step 1 (5 folds by contract), so
@@ -383,16 +384,52 @@ def scores_for(
     logits: tuple[np.ndarray, np.ndarray] | None,
     weights: np.ndarray,
     type_bias: np.ndarray,
+    type_scale: np.ndarray | None = None,
 ) -> np.ndarray:
     """Scores as the product computes them from (probe, n-gram) logits; ``logits=None`` scores
-    as a type without those models (pass the model for such types as ``weights``)."""
+    as a type without those models (no type bias or scale)."""
     if logits is not None:
         feats = with_logits(c, *logits)
     else:
         feats = c.features.copy()
-        type_bias = np.zeros_like(type_bias)
-    z = feats.astype(np.float64) @ weights + type_bias[None, :]
+        type_bias, type_scale = np.zeros_like(type_bias), None
+    z = feats.astype(np.float64) @ weights
+    if type_scale is not None:
+        z = z * type_scale[None, :]
+    z = z + type_bias[None, :]
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def fit_type_scales(
+    contracts_data: list[ContractData], scores: list[np.ndarray], n_types: int, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per type, ``(scale, shift)`` of the logit fitted (logistic, a mild pull of the scale
+    towards 1) on the places the candidate list would show: the ``k`` best distinct units of
+    each contract and up to ``k`` overlapping alternatives, labelled by CUAD's match rule."""
+    scale, shift = np.ones(n_types), np.zeros(n_types)
+    for t in range(n_types):
+        zs, ys = [], []
+        for c, s in zip(contracts_data, scores, strict=True):
+            units = [u for u, _ in ranked_units(s[:, t], c.spans, k, k)]
+            p = np.clip(s[units, t], 1e-12, 1 - 1e-12)
+            zs.append(np.log(p / (1 - p)))
+            ys.append(c.match[units, t])
+        z, y = np.concatenate(zs), np.concatenate(ys).astype(np.float64)
+        if not y.any():
+            continue
+        a, b = 1.0, 0.0
+        for _ in range(50):  # Newton steps
+            p = 1.0 / (1.0 + np.exp(-(a * z + b)))
+            w = p * (1 - p)
+            grad = np.array([((p - y) * z).sum() + (a - 1.0), (p - y).sum()])
+            cross = (w * z).sum()
+            hess = np.array([[(w * z * z).sum() + 1.0, cross], [cross, w.sum() + 1e-9]])
+            step = np.linalg.solve(hess, grad)
+            a, b = a - step[0], b - step[1]
+            if np.abs(step).max() < 1e-8:
+                break
+        scale[t], shift[t] = a, b
+    return scale, shift
 
 
 def choose_thresholds(
@@ -512,6 +549,14 @@ def main() -> int:
         scores_for(c, (o, lx), weights, type_bias)
         for c, o, lx in zip(contracts_data, oof, lexical_oof, strict=True)
     ]
+    scale, shift = fit_type_scales(contracts_data, scores, n_types, args.top)
+    # scale * (w.x + bias) + shift, kept as the product applies it: scale * w.x + bias'
+    type_bias = scale * type_bias + shift
+    scores = [
+        scores_for(c, (o, lx), weights, type_bias, scale)
+        for c, o, lx in zip(contracts_data, oof, lexical_oof, strict=True)
+    ]
+    print("type scales:", dict(zip(cuad_types, np.round(scale, 2).tolist(), strict=True)))
     thresholds = choose_thresholds(contracts_data, scores, n_types)
     # types without the CUAD models (the project's own) are scored by the same model without
     # them, at one threshold: the median over the CUAD types of the one that maximises F2,
@@ -550,6 +595,7 @@ def main() -> int:
             "features": list(FEATURES),
             "probe_types": cuad_types,
             "type_bias": dict(zip(cuad_types, np.round(type_bias, 4).tolist(), strict=True)),
+            "type_scale": dict(zip(cuad_types, np.round(scale, 4).tolist(), strict=True)),
             "thresholds": dict(zip(cuad_types, np.round(thresholds, 5).tolist(), strict=True)),
             "default_threshold": round(default_threshold, 5),
             "lexical_ngram": LEXICAL_NGRAM,

@@ -88,6 +88,9 @@ class Calibration:
 
     weights: npt.NDArray[np.float64]
     type_bias: dict[str, float] = field(default_factory=dict)
+    #: per type, a factor on the weighted features (before its bias), so that scores of
+    #: different types rank alike across types
+    type_scale: dict[str, float] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
     default_threshold: float = 0.5
     probe_types: tuple[str, ...] = ()
@@ -159,6 +162,7 @@ def load_calibration(library: Library) -> Calibration:
     return Calibration(
         weights=weights,
         type_bias={k: float(v) for k, v in meta.get("type_bias", {}).items() if k in library},
+        type_scale={k: float(v) for k, v in meta.get("type_scale", {}).items() if k in library},
         thresholds={k: float(v) for k, v in meta.get("thresholds", {}).items()},
         default_threshold=float(meta.get("default_threshold", 0.5)),
         probe_types=probe_types,
@@ -563,6 +567,8 @@ def score(
 ) -> npt.NDArray[np.float32]:
     """Calibrated scores ``(units, types)`` from the feature tensor."""
     z = features.astype(np.float64) @ calibration.weights
+    if calibration.type_scale:
+        z = z * np.array([calibration.type_scale.get(t, 1.0) for t in type_ids])[None, :]
     if calibration.type_bias:
         bias = np.array([calibration.type_bias.get(t, 0.0) for t in type_ids])
         z = z + bias[None, :]

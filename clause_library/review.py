@@ -34,7 +34,7 @@ MAX_CANDIDATE_LOCATIONS = 12
 #: A sound finding (no check fired) scored below this is shown as a *possible* match. Scores
 #: estimate how likely a lawyer would mark the place as this type; on the CUAD development split,
 #: contracts whose best match for a type scored under 0.25 held a labelled clause of that type
-#: about half the time, against 93% of those whose best match scored 0.7 or more. A weak or
+#: about half the time, against 96% of those whose best match scored 0.7 or more. A weak or
 #: red-flag finding is never only possible: its check read the risky wording in the clause.
 POSSIBLE_BELOW = 0.25
 
