@@ -92,7 +92,7 @@ class Item:
     @property
     def possible(self) -> bool:
         """A finding the matcher is unsure of (see :data:`clause_library.review.POSSIBLE_BELOW`)."""
-        return self.source == "finding" and is_possible(self.status, self.score)
+        return is_possible(self.status, self.score)
 
     @property
     def status_label(self) -> str:
