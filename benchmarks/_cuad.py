@@ -120,13 +120,6 @@ class NpzCache:
         self._dirty.clear()
 
 
-#: How much an alternative candidate (a unit overlapping a better-placed one of the same type)
-#: is discounted in the ranking handed to the scorer: it is listed, so that a labelled clause
-#: drawn a little wider or narrower than the best unit can still be found, but after the
-#: distinct places of similar score.
-ALTERNATIVE_DISCOUNT = 0.3
-
-
 def scorer_predictions(candidates: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Candidates (as in ``clause-review analyze --candidates``, with ``flagged`` added) turned
     into the scorer's predictions: one per category and span, at the best ranking score among
@@ -136,7 +129,7 @@ def scorer_predictions(candidates: Sequence[dict[str, Any]]) -> list[dict[str, A
         category = candidate["cuad_category"]
         if category not in YES_NO_CATEGORIES:
             continue
-        rank = candidate["score"] * (ALTERNATIVE_DISCOUNT if candidate["alternative"] else 1.0)
+        rank = candidate["score"]
         key = (category, candidate["start"], candidate["end"])
         seen = best.get(key)
         flagged = candidate["flagged"] or (seen is not None and seen["flagged"])

@@ -4,8 +4,8 @@
 
 Runs the real engine (the same calls as ``clause-review analyze --candidates K``) on every
 contract's .txt, writes predictions in the scorer's format — for every clause type with a CUAD
-counterpart, its K best-scoring places and up to K overlapping alternatives (ranked lower, see
-``_cuad.ALTERNATIVE_DISCOUNT``), each flagged when it passes the type's threshold — runs
+counterpart, its K best-scoring places and up to K overlapping alternatives, each flagged
+when it passes the type's threshold — runs
 the reference scorer, and reports its numbers per category and pooled, plus contracts per minute.
 
 The shipped calibration was fitted on this same split, so these figures are optimistic for the

@@ -34,6 +34,7 @@ from clause_library.embed import Embedder, normalise_text, text_key
 from clause_library.lexical import LexicalModel
 from clause_library.library import Library, compile_pattern
 from clause_library.paths import user_cache_dir
+from clause_library.rerank import Forest, ranked_units, rerank
 from clause_library.segment import Segmentation, segment
 
 UnitKind = Literal["sentence", "clause", "window"]
@@ -98,6 +99,8 @@ class Calibration:
     probe_layers: tuple[tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]], ...] = ()
     #: word n-gram model over the same types as the probe
     lexical: LexicalModel | None = None
+    #: second look at the probe types' best places in the context of the document
+    reranker: Forest | None = None
     fitted: bool = False
 
     def probe_logits(self, inputs: np.ndarray) -> np.ndarray:
@@ -146,6 +149,7 @@ def load_calibration(library: Library) -> Calibration:
     lexical = None
     with weights_file.open("rb") as handle, np.load(handle) as npz:
         weights = npz["weights"].astype(np.float64)
+        reranker = Forest.from_arrays(npz, "rerank")
         if "lexical_w" in npz:
             lexical = LexicalModel(
                 npz["lexical_w"].astype(np.float32),
@@ -168,6 +172,7 @@ def load_calibration(library: Library) -> Calibration:
         probe_types=probe_types,
         probe_layers=tuple(layers),
         lexical=lexical,
+        reranker=reranker,
         fitted=True,
     )
 
@@ -416,7 +421,12 @@ def analyze(
     features, nearest = compute_features(
         segmentation, units, sentence_vectors, index, calibration, heading_vectors, cue_cache
     )
-    scores = score(features, calibration, [t.id for t in library.types])
+    type_ids = [t.id for t in library.types]
+    scores = score(features, calibration, type_ids)
+    if calibration.reranker is not None:
+        columns = [type_ids.index(c) for c in calibration.probe_types if c in type_ids]
+        spans = np.array([(u.start, u.end) for u in units], np.int64).reshape(-1, 2)
+        scores = rescore_places(scores, features, spans, columns, calibration.reranker)
     if progress:
         progress("score", 1, 1)
     return Analysis(
@@ -515,9 +525,7 @@ def compute_features(
     rank_gap = np.where(ex_max >= best, ex_max - second, ex_max - best)
 
     # cues on the unit text; headings on the heading path (plus run-in heading) and terms
-    cue_any, cue_count, required_missing = _unit_cue_features(
-        index, segmentation, units, cue_cache
-    )
+    cue_any, cue_count, required_missing = _unit_cue_features(index, segmentation, units, cue_cache)
     paths = sorted({u.heading_path for u in units})
     path_hits = np.zeros((len(paths), m), np.float32)
     flat = [(t, cue) for t, cues in enumerate(index.headings) for cue in cues]
@@ -575,34 +583,35 @@ def score(
     return (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
 
 
+#: first-stage features the reranker reads besides the two CUAD models' logits
+RERANK_INPUTS = ("ex_max", "cue_any", "heading", "is_clause", "is_window")
+
+
+def place_inputs(
+    features: np.ndarray, columns: list[int]
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """The probe and n-gram features and the other first-stage features the reranker reads,
+    ``(units, len(columns))`` each."""
+    sub = features[:, columns, :]
+    named = {name: sub[:, :, FEATURES.index(name)] for name in RERANK_INPUTS}
+    return sub[:, :, FEATURES.index("probe")], sub[:, :, FEATURES.index("lexical")], named
+
+
+def rescore_places(
+    scores: np.ndarray,
+    features: np.ndarray,
+    spans: np.ndarray,
+    columns: list[int],
+    forest: Forest,
+) -> npt.NDArray[np.float32]:
+    """``scores`` with the best places of the types in ``columns`` rescored by ``forest``
+    (see :mod:`clause_library.rerank`)."""
+    probe, lexical, named = place_inputs(features, columns)
+    return rerank(scores, forest, columns, spans, probe, lexical, named)
+
+
 def top_units(column: np.ndarray, spans: np.ndarray, k: int) -> list[int]:
     """Indices of the ``k`` best-scoring units, skipping any unit that mostly overlaps (more than
     half of the shorter of the two) a better unit already chosen; so the list names ``k``
     different places rather than one sentence, its clause and its window."""
     return [u for u, alternative in ranked_units(column, spans, k) if not alternative]
-
-
-def ranked_units(
-    column: np.ndarray, spans: np.ndarray, k: int, alternatives: int = 0
-) -> list[tuple[int, bool]]:
-    """The ``k`` best-scoring distinct places (see :func:`top_units`), then up to
-    ``alternatives`` units among the next best that overlap a listed place — the sentence
-    inside a listed clause, the clause around a listed sentence — marked ``True``."""
-    kept: list[int] = []
-    others: list[int] = []
-    starts, ends = spans[:, 0], spans[:, 1]
-    # a unit beyond this many is too far down to be listed in either part
-    order = np.argsort(-column, kind="stable")[: 8 * (k + alternatives) + 16]
-    for u in order:
-        if len(kept) >= k and len(others) >= alternatives:
-            break
-        if kept:
-            overlap = np.minimum(ends[kept], ends[u]) - np.maximum(starts[kept], starts[u])
-            shorter = np.minimum(ends[kept] - starts[kept], ends[u] - starts[u])
-            if (overlap > 0.5 * shorter).any():
-                if len(others) < alternatives:
-                    others.append(int(u))
-                continue
-        if len(kept) < k:
-            kept.append(int(u))
-    return [(u, False) for u in kept] + [(u, True) for u in others]

@@ -571,7 +571,7 @@ def test_possible_matches_are_set_apart_in_the_tree_and_explained(
         said = index.data(Qt.ItemDataRole.AccessibleTextRole)
         if finding is doubtful:
             assert font is not None and font.italic()
-            assert "Possible match (score 0.12)" in tip and said.endswith("possible match")
+            assert f"Possible match (score {doubtful.score:.2f})" in tip and said.endswith("possible match")
         else:
             assert font is None or not font.italic()
             assert "Possible match" not in tip and "possible" not in said

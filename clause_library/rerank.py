@@ -1,0 +1,277 @@
+"""A second look at each clause type's best places, with the whole document in view.
+
+The first-stage score (:func:`clause_library.match.score`) rates every unit on its own. A
+reviewer going down the list of places found for one clause type reads them together: how far a
+place trails the best one in the document, how many places come close, whether it only restates
+a better place it overlaps (the sentence inside a listed clause), and whether the same words
+read more like another type. This module turns those facts into
+:data:`FEATURES` for the places the candidate list shows (the :data:`PLACES` best distinct units
+of a type and as many overlapping alternatives) and scores them with a small forest of decision
+trees.
+
+The forest is fitted by ``benchmarks/fit_cuad.py`` on CUAD, for the types with a CUAD
+counterpart, with a label that counts a place only when it finds a lawyer-labelled clause that
+no better place of the same type has already found; so a restatement of a found clause is not
+rewarded, and the score estimates what a reviewer gains by reading the place. Units outside the
+list keep their first-stage score, capped below the lowest listed one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+FEATURES = (
+    "logit",
+    "probe",
+    "lexical",
+    "alternative",
+    "rank",
+    "document_best",
+    "behind_best",
+    "close_places",
+    "log_length",
+    "overlap_lead",
+    "parent_lead",
+    "parent_length_ratio",
+    "ex_max",
+    "cue_any",
+    "heading",
+    "is_clause",
+    "is_window",
+    "other_type_best",
+    "other_type_lead",
+)
+
+#: distinct places per type (and as many overlapping alternatives) the forest rescores
+PLACES = 20
+#: how far behind the document's best place a place still counts as close (in logits)
+CLOSE = 2.0
+
+
+def logits_of(scores: np.ndarray) -> npt.NDArray[np.float64]:
+    p = np.clip(scores.astype(np.float64), 1e-12, 1 - 1e-12)
+    return np.log(p / (1 - p))
+
+
+def ranked_units(
+    column: np.ndarray, spans: np.ndarray, k: int, alternatives: int = 0
+) -> list[tuple[int, bool]]:
+    """The ``k`` best-scoring distinct places, skipping any unit that mostly overlaps (more
+    than half of the shorter of the two) a better unit already chosen, then up to
+    ``alternatives`` units among the next best that overlap a listed place, marked ``True``."""
+    kept: list[int] = []
+    others: list[int] = []
+    starts, ends = spans[:, 0], spans[:, 1]
+    # a unit beyond this many is too far down to be listed in either part
+    order = np.argsort(-column, kind="stable")[: 8 * (k + alternatives) + 16]
+    for u in order:
+        if len(kept) >= k and len(others) >= alternatives:
+            break
+        if kept:
+            overlap = np.minimum(ends[kept], ends[u]) - np.maximum(starts[kept], starts[u])
+            shorter = np.minimum(ends[kept] - starts[kept], ends[u] - starts[u])
+            if (overlap > 0.5 * shorter).any():
+                if len(others) < alternatives:
+                    others.append(int(u))
+                continue
+        if len(kept) < k:
+            kept.append(int(u))
+    return [(u, False) for u in kept] + [(u, True) for u in others]
+
+
+@dataclass(frozen=True)
+class Places:
+    """The listed places of one type: unit indices, whether each is an alternative, features."""
+
+    units: npt.NDArray[np.int64]
+    alternative: npt.NDArray[np.bool_]
+    features: npt.NDArray[np.float64]
+
+
+def places_of(
+    logits: np.ndarray,
+    t: int,
+    spans: np.ndarray,
+    probe: np.ndarray,
+    lexical: np.ndarray,
+    unit_features: dict[str, np.ndarray],
+) -> Places:
+    """The listed places of type ``t`` and their :data:`FEATURES`.
+
+    ``logits`` is ``(units, types)`` first-stage logits of the types the forest knows;
+    ``probe``/``lexical`` the two CUAD models' logit features of type ``t`` per unit;
+    ``unit_features`` per unit the named first-stage features of type ``t``.
+    """
+    z = logits[:, t]
+    ranked = ranked_units(z, spans, PLACES, PLACES)
+    units = np.array([u for u, _ in ranked], np.int64)
+    alternative = np.array([a for _, a in ranked], bool)
+    starts, ends = spans[:, 0].astype(np.float64), spans[:, 1].astype(np.float64)
+    lengths = np.maximum(ends - starts, 1.0)
+    kept = units[~alternative]
+    best = float(z.max())
+    close = float((z[kept] > best - CLOSE).sum())
+    s, e = starts[units, None], ends[units, None]
+    overlaps = (np.minimum(ends[None, :], e) - np.maximum(starts[None, :], s)) > 0
+    overlap_best = np.where(overlaps, z[None, :], -np.inf).max(axis=1)
+    # an alternative's parent: the best listed distinct place it overlaps (a place is its own)
+    parent_overlaps = overlaps[:, kept]
+    has_parent = parent_overlaps.any(axis=1) & alternative
+    parent = np.where(has_parent, kept[np.argmax(parent_overlaps, axis=1)], units)
+    others = np.delete(logits[units], t, axis=1)
+    other_best = others.max(axis=1) if others.shape[1] else np.full(len(units), -30.0)
+    rank = np.where(alternative, np.arange(len(units)) - len(kept), np.arange(len(units)))
+    zu = z[units]
+    columns = {
+        "logit": zu,
+        "probe": probe[units],
+        "lexical": lexical[units],
+        "alternative": alternative.astype(np.float64),
+        "rank": rank.astype(np.float64),
+        "document_best": np.full(len(units), best),
+        "behind_best": zu - best,
+        "close_places": np.full(len(units), close),
+        "log_length": np.log1p(lengths[units]),
+        "overlap_lead": overlap_best - zu,
+        "parent_lead": z[parent] - zu,
+        "parent_length_ratio": np.log(lengths[units] / lengths[parent]),
+        "other_type_best": other_best,
+        "other_type_lead": zu - other_best,
+    }
+    for name in ("ex_max", "cue_any", "heading", "is_clause", "is_window"):
+        columns[name] = unit_features[name][units].astype(np.float64)
+    return Places(units, alternative, np.stack([columns[f] for f in FEATURES], axis=1))
+
+
+@dataclass(frozen=True)
+class Forest:
+    """Gradient-boosted decision trees, flattened: node ``i`` of the forest splits on
+    ``feature[i]`` at ``threshold[i]`` (go to ``left[i]`` when the value is not above it, else
+    ``right[i]``; both absolute node indices) unless it is a leaf with ``value[i]``. ``roots``
+    holds each tree's first node; the raw score is ``baseline`` plus one leaf value per tree."""
+
+    feature: npt.NDArray[np.int32]
+    threshold: npt.NDArray[np.float64]
+    left: npt.NDArray[np.int32]
+    right: npt.NDArray[np.int32]
+    value: npt.NDArray[np.float64]
+    leaf: npt.NDArray[np.bool_]
+    roots: npt.NDArray[np.int32]
+    baseline: float
+
+    def raw(self, x: np.ndarray) -> npt.NDArray[np.float64]:
+        """Raw (logit) scores of the rows of ``x``."""
+        rows = np.arange(len(x))
+        node = np.repeat(self.roots[None, :], len(x), axis=0)  # (rows, trees)
+        while True:
+            inner = ~self.leaf[node]
+            if not inner.any():
+                break
+            r, k = np.nonzero(inner)
+            current = node[r, k]
+            go_left = x[rows[r], self.feature[current]] <= self.threshold[current]
+            node[r, k] = np.where(go_left, self.left[current], self.right[current])
+        return self.baseline + self.value[node].sum(axis=1)
+
+    def probability(self, x: np.ndarray) -> npt.NDArray[np.float64]:
+        return 1.0 / (1.0 + np.exp(-np.clip(self.raw(x), -30, 30)))
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The forest as named arrays (for an .npz file)."""
+        return {
+            f"{prefix}_feature": self.feature,
+            f"{prefix}_threshold": self.threshold,
+            f"{prefix}_left": self.left,
+            f"{prefix}_right": self.right,
+            f"{prefix}_value": self.value,
+            f"{prefix}_leaf": self.leaf,
+            f"{prefix}_roots": self.roots,
+            f"{prefix}_baseline": np.array([self.baseline]),
+        }
+
+    @classmethod
+    def from_sklearn(cls, model: object) -> Forest:
+        """The trees of a fitted binary ``sklearn`` ``HistGradientBoostingClassifier`` with
+        numeric features only (used by the fitting script; sklearn is not needed to score)."""
+        parts: dict[str, list[np.ndarray]] = {k: [] for k in ("f", "t", "l", "r", "v", "leaf")}
+        roots: list[int] = []
+        offset = 0
+        for (tree,) in model._predictors:  # type: ignore[attr-defined]
+            nodes = tree.nodes
+            roots.append(offset)
+            parts["f"].append(nodes["feature_idx"])
+            parts["t"].append(nodes["num_threshold"])
+            parts["l"].append(nodes["left"] + offset)
+            parts["r"].append(nodes["right"] + offset)
+            parts["v"].append(nodes["value"])
+            parts["leaf"].append(nodes["is_leaf"].astype(bool))
+            offset += len(nodes)
+        return cls(
+            feature=np.concatenate(parts["f"]).astype(np.int32),
+            threshold=np.concatenate(parts["t"]).astype(np.float64),
+            left=np.concatenate(parts["l"]).astype(np.int32),
+            right=np.concatenate(parts["r"]).astype(np.int32),
+            value=np.concatenate(parts["v"]).astype(np.float64),
+            leaf=np.concatenate(parts["leaf"]),
+            roots=np.array(roots, np.int32),
+            baseline=float(np.ravel(model._baseline_prediction)[0]),  # type: ignore[attr-defined]
+        )
+
+    @classmethod
+    def from_arrays(cls, arrays: object, prefix: str) -> Forest | None:
+        """The forest stored by :meth:`arrays`, or None when ``arrays`` holds none."""
+        if f"{prefix}_roots" not in arrays:  # type: ignore[operator]
+            return None
+
+        def get(name: str) -> np.ndarray:
+            return np.asarray(arrays[f"{prefix}_{name}"])  # type: ignore[index]
+
+        return cls(
+            feature=get("feature").astype(np.int32),
+            threshold=get("threshold").astype(np.float64),
+            left=get("left").astype(np.int32),
+            right=get("right").astype(np.int32),
+            value=get("value").astype(np.float64),
+            leaf=get("leaf").astype(bool),
+            roots=get("roots").astype(np.int32),
+            baseline=float(get("baseline")[0]),
+        )
+
+
+def rerank(
+    scores: np.ndarray,
+    forest: Forest,
+    columns: list[int],
+    spans: np.ndarray,
+    probe: np.ndarray,
+    lexical: np.ndarray,
+    unit_features: dict[str, np.ndarray],
+) -> npt.NDArray[np.float32]:
+    """``scores`` with the columns ``columns`` (the types the forest knows) rescored.
+
+    ``probe``/``lexical`` are ``(units, len(columns))``; ``unit_features`` maps a first-stage
+    feature name to ``(units, len(columns))``. Listed places get the forest's score; every other
+    unit keeps its first-stage score, capped below the lowest listed place of its type.
+    """
+    out = scores.astype(np.float32, copy=True)
+    if len(scores) == 0 or not columns:
+        return out
+    logits = logits_of(scores[:, columns])
+    for j, t in enumerate(columns):
+        places = places_of(
+            logits,
+            j,
+            spans,
+            probe[:, j],
+            lexical[:, j],
+            {name: values[:, j] for name, values in unit_features.items()},
+        )
+        new = forest.probability(places.features).astype(np.float32)
+        floor = float(new.min())
+        column = np.minimum(out[:, t], np.nextafter(np.float32(floor), np.float32(0.0)))
+        column[places.units] = new
+        out[:, t] = column
+    return out

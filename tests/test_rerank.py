@@ -1,0 +1,117 @@
+"""The second look at each type's best places: their features, the trees, the rescoring."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from clause_library.library import default_library
+from clause_library.match import load_calibration
+from clause_library.rerank import FEATURES, PLACES, Forest, places_of, ranked_units, rerank
+
+
+def _column(places, name: str) -> np.ndarray:  # type: ignore[no-untyped-def]
+    return places.features[:, FEATURES.index(name)]
+
+
+def _document() -> tuple[np.ndarray, np.ndarray]:
+    """Five units: a clause (0) holding two sentences (1, 2), and two sentences far away."""
+    spans = np.array([(0, 200), (0, 90), (91, 200), (5000, 5100), (9000, 9050)])
+    logits = np.array(
+        [  # type 0, type 1
+            [2.0, -3.0],
+            [1.5, -1.0],
+            [-1.0, -2.0],
+            [0.5, 3.0],
+            [-4.0, -4.0],
+        ]
+    )
+    return spans, logits
+
+
+def _places(spans: np.ndarray, logits: np.ndarray, t: int = 0):  # type: ignore[no-untyped-def]
+    n = len(spans)
+    named = {
+        name: np.zeros(n) for name in ("ex_max", "cue_any", "heading", "is_clause", "is_window")
+    }
+    named["is_clause"][0] = 1.0
+    return places_of(logits, t, spans, np.zeros(n), np.zeros(n), named)
+
+
+def test_places_are_distinct_then_overlapping_alternatives_with_their_parent() -> None:
+    spans, logits = _document()
+    places = _places(spans, logits)
+    # distinct places best first (the clause, then the far sentences), then the sentences
+    # inside the clause as alternatives, best first
+    assert places.units.tolist() == [0, 3, 4, 1, 2]
+    assert places.alternative.tolist() == [False, False, False, True, True]
+    assert _column(places, "rank").tolist() == [0, 1, 2, 0, 1]
+    assert np.allclose(_column(places, "behind_best"), [0.0, -1.5, -6.0, -0.5, -3.0])
+    # an alternative is compared with the listed place it overlaps, a place with itself
+    assert np.allclose(_column(places, "parent_lead"), [0.0, 0.0, 0.0, 0.5, 3.0])
+    assert np.allclose(_column(places, "parent_length_ratio")[3], np.log(90 / 200))
+    # the clause leads everything it overlaps; the first sentence trails its clause
+    assert np.allclose(_column(places, "overlap_lead"), [0.0, 0.0, 0.0, 0.5, 3.0])
+    # how the same words score for the other type
+    assert np.allclose(_column(places, "other_type_best"), [-3.0, 3.0, -4.0, -1.0, -2.0])
+    assert _column(places, "close_places").tolist() == [2.0] * 5  # 2.0 and 0.5 within 2 logits
+    assert _column(places, "is_clause").tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]
+
+
+def test_ranked_units_list_at_most_k_distinct_places_and_k_alternatives() -> None:
+    starts = np.arange(0, 100 * 30, 100)
+    spans = np.stack([starts, starts + 80], axis=1)
+    spans = np.concatenate([spans, spans + np.array([0, 10])])  # each place twice, a bit wider
+    column = np.linspace(1.0, 0.0, len(spans))
+    ranked = ranked_units(column, spans, 5, 3)
+    assert [a for _, a in ranked] == [False] * 5 + [True] * 3
+    assert len({u % 30 for u, a in ranked if not a}) == 5
+
+
+def _fitted(seed: int = 0):  # type: ignore[no-untyped-def]
+    sklearn = pytest.importorskip("sklearn.ensemble")
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(3000, len(FEATURES)))
+    y = (x[:, 0] + 0.5 * x[:, 3] * x[:, 6] + rng.normal(scale=0.5, size=3000)) > 0.3
+    model = sklearn.HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=7, random_state=0)
+    model.fit(x, y)
+    return model, x
+
+
+def test_the_forest_scores_as_the_fitted_trees_do() -> None:
+    model, x = _fitted()
+    forest = Forest.from_sklearn(model)
+    np.testing.assert_allclose(forest.probability(x), model.predict_proba(x)[:, 1], atol=1e-9)
+    stored = Forest.from_arrays(forest.arrays("rerank"), "rerank")
+    assert stored is not None
+    np.testing.assert_allclose(stored.raw(x), forest.raw(x))
+    assert Forest.from_arrays({}, "rerank") is None
+
+
+def test_rescoring_keeps_unlisted_units_below_every_listed_place() -> None:
+    model, _ = _fitted()
+    forest = Forest.from_sklearn(model)
+    rng = np.random.default_rng(3)
+    n = 3 * PLACES + 10
+    starts = np.arange(n) * 1000
+    spans = np.stack([starts, starts + 500], axis=1)
+    scores = rng.uniform(0.01, 0.99, size=(n, 3)).astype(np.float32)
+    named = {
+        k: np.zeros((n, 2)) for k in ("ex_max", "cue_any", "heading", "is_clause", "is_window")
+    }
+    out = rerank(scores, forest, [0, 2], spans, np.zeros((n, 2)), np.zeros((n, 2)), named)
+    assert np.array_equal(out[:, 1], scores[:, 1])  # a type the forest does not know
+    for t in (0, 2):
+        listed = np.argsort(-scores[:, t])[:PLACES]  # no overlaps: the 20 best are the places
+        rest = np.setdiff1d(np.arange(n), listed)
+        assert out[rest, t].max() < out[listed, t].min()
+        assert np.all(out[rest, t] <= scores[rest, t])
+
+
+def test_the_shipped_calibration_carries_a_reranker_over_its_features() -> None:
+    calibration = load_calibration(default_library())
+    forest = calibration.reranker
+    assert forest is not None
+    inner = ~forest.leaf
+    assert forest.feature[inner].max() < len(FEATURES)
+    assert len(forest.roots) >= 50
