@@ -488,7 +488,7 @@ def gold_words(data: Path, categories: list[str]) -> dict[str, list[list[set[str
 
 def rerank_rows(
     contracts_data: list[ContractData],
-    logits: list[tuple[np.ndarray, np.ndarray]],
+    features: list[np.ndarray],
     scores: list[np.ndarray],
     golds: dict[str, list[list[set[str]]]],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -498,8 +498,7 @@ def rerank_rows(
     distinct place of its type matches. A restatement of a found clause is worth nothing to
     the scorer (nor to a reviewer), so it is not rewarded."""
     xs, ys, cs = [], [], []
-    for i, (c, (probe, lexical), s) in enumerate(zip(contracts_data, logits, scores, strict=True)):
-        feats = with_logits(c, probe, lexical)
+    for i, (c, feats, s) in enumerate(zip(contracts_data, features, scores, strict=True)):
         columns = list(range(s.shape[1]))
         probe_f, lexical_f, named = place_inputs(feats, columns)
         z = logits_of(s)
@@ -555,24 +554,22 @@ def fit_forest(x: np.ndarray, y: np.ndarray) -> Forest:
 
 def reranked(
     contracts_data: list[ContractData],
-    logits: list[tuple[np.ndarray, np.ndarray]],
+    features: list[np.ndarray],
     scores: list[np.ndarray],
     golds: dict[str, list[list[set[str]]]],
     folds: int,
 ) -> tuple[list[np.ndarray], Forest]:
     """Out-of-fold reranked scores (each fold's forest applied as the product applies it) and
-    the forest fitted on everything."""
-    x, y, owner = rerank_rows(contracts_data, logits, scores, golds)
+    the forest fitted on everything. ``features`` are the first-stage feature tensors behind
+    ``scores`` (with or without the CUAD models' logits)."""
+    x, y, owner = rerank_rows(contracts_data, features, scores, golds)
     print(f"  reranker rows: {len(y)}, positives {int(y.sum())}", flush=True)
     fold_of = np.arange(len(contracts_data)) % folds
     out: list[np.ndarray] = [np.zeros(0)] * len(contracts_data)
     for f in range(folds):
         forest = fit_forest(x[fold_of[owner] != f], y[fold_of[owner] != f])
-        for i, (c, (probe, lexical), s) in enumerate(
-            zip(contracts_data, logits, scores, strict=True)
-        ):
+        for i, (c, feats, s) in enumerate(zip(contracts_data, features, scores, strict=True)):
             if fold_of[i] == f:
-                feats = with_logits(c, probe, lexical)
                 out[i] = rescore_places(s, feats, c.spans, list(range(s.shape[1])), forest)
         print(f"  reranker fold {f + 1}/{folds}", flush=True)
     return out, fit_forest(x, y)
@@ -737,9 +734,12 @@ def main() -> int:
         for c, o, lx in zip(contracts_data, oof, lexical_oof, strict=True)
     ]
     print("type scales:", dict(zip(cuad_types, np.round(scale, 2).tolist(), strict=True)))
-    first = list(zip(oof, lexical_oof, strict=True))
     golds = gold_words(args.data, categories)
-    scores, forest = reranked(contracts_data, first, scores, golds, FOLDS)
+    full = [
+        with_logits(c, o, lx) for c, o, lx in zip(contracts_data, oof, lexical_oof, strict=True)
+    ]
+    scores, forest = reranked(contracts_data, full, scores, golds, FOLDS)
+    del full
     print(f"reranker fitted ({time.time() - started:.0f} s)")
     thresholds = choose_thresholds(contracts_data, scores, n_types)
     presence_by_score(contracts_data, scores, thresholds)
@@ -748,6 +748,10 @@ def main() -> int:
     # scored that way, since a reviewer is better served by a clause shown in error than by
     # one left unshown
     bare_scores = [scores_for(c, None, weights, type_bias) for c in contracts_data]
+    # and their places get the same second look, by a forest fitted on the CUAD types scored
+    # that way (no CUAD model logits among its features)
+    bare_features = [c.features for c in contracts_data]
+    bare_scores, bare_forest = reranked(contracts_data, bare_features, bare_scores, golds, FOLDS)
     default_threshold = shared_threshold(contracts_data, bare_scores, n_types, beta=1.5)
     print(f"threshold for types without the CUAD models: {default_threshold:.3f}")
     bare_predictions = args.cache / "oof_predictions_no_probe.jsonl"
@@ -775,6 +779,7 @@ def main() -> int:
         arrays["lexical_w"] = lexical_w.astype(np.float16)
         arrays["lexical_b"] = lexical_b
         arrays.update(forest.arrays("rerank"))
+        arrays.update(bare_forest.arrays("rerank_bare"))
         np.savez_compressed(MODEL_DIR / "weights.npz", weights=weights.astype(np.float64), **arrays)
         library = load_library()
         meta = {

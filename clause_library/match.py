@@ -101,6 +101,8 @@ class Calibration:
     lexical: LexicalModel | None = None
     #: second look at the probe types' best places in the context of the document
     reranker: Forest | None = None
+    #: the same for the other types (fitted without the CUAD models' logits)
+    reranker_bare: Forest | None = None
     fitted: bool = False
 
     def probe_logits(self, inputs: np.ndarray) -> np.ndarray:
@@ -150,6 +152,7 @@ def load_calibration(library: Library) -> Calibration:
     with weights_file.open("rb") as handle, np.load(handle) as npz:
         weights = npz["weights"].astype(np.float64)
         reranker = Forest.from_arrays(npz, "rerank")
+        reranker_bare = Forest.from_arrays(npz, "rerank_bare")
         if "lexical_w" in npz:
             lexical = LexicalModel(
                 npz["lexical_w"].astype(np.float32),
@@ -173,6 +176,7 @@ def load_calibration(library: Library) -> Calibration:
         probe_layers=tuple(layers),
         lexical=lexical,
         reranker=reranker,
+        reranker_bare=reranker_bare,
         fitted=True,
     )
 
@@ -423,10 +427,13 @@ def analyze(
     )
     type_ids = [t.id for t in library.types]
     scores = score(features, calibration, type_ids)
+    spans = np.array([(u.start, u.end) for u in units], np.int64).reshape(-1, 2)
+    with_models = [type_ids.index(c) for c in calibration.probe_types if c in type_ids]
     if calibration.reranker is not None:
-        columns = [type_ids.index(c) for c in calibration.probe_types if c in type_ids]
-        spans = np.array([(u.start, u.end) for u in units], np.int64).reshape(-1, 2)
-        scores = rescore_places(scores, features, spans, columns, calibration.reranker)
+        scores = rescore_places(scores, features, spans, with_models, calibration.reranker)
+    if calibration.reranker_bare is not None:
+        others = [t for t in range(len(type_ids)) if t not in with_models]
+        scores = rescore_places(scores, features, spans, others, calibration.reranker_bare)
     if progress:
         progress("score", 1, 1)
     return Analysis(

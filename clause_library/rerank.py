@@ -260,8 +260,8 @@ def rerank(
     if len(scores) == 0 or not columns:
         return out
     logits = logits_of(scores[:, columns])
-    for j, t in enumerate(columns):
-        places = places_of(
+    listed = [
+        places_of(
             logits,
             j,
             spans,
@@ -269,9 +269,15 @@ def rerank(
             lexical[:, j],
             {name: values[:, j] for name, values in unit_features.items()},
         )
-        new = forest.probability(places.features).astype(np.float32)
-        floor = float(new.min())
-        column = np.minimum(out[:, t], np.nextafter(np.float32(floor), np.float32(0.0)))
-        column[places.units] = new
+        for j in range(len(columns))
+    ]
+    # one pass of the trees over every type's places
+    new = forest.probability(np.concatenate([p.features for p in listed])).astype(np.float32)
+    bounds = np.cumsum([0] + [len(p.units) for p in listed])
+    for j, (t, places) in enumerate(zip(columns, listed, strict=True)):
+        mine = new[bounds[j] : bounds[j + 1]]
+        floor = np.nextafter(np.float32(mine.min()), np.float32(0.0))
+        column = np.minimum(out[:, t], floor)
+        column[places.units] = mine
         out[:, t] = column
     return out

@@ -108,10 +108,46 @@ def test_rescoring_keeps_unlisted_units_below_every_listed_place() -> None:
         assert np.all(out[rest, t] <= scores[rest, t])
 
 
-def test_the_shipped_calibration_carries_a_reranker_over_its_features() -> None:
+def test_the_shipped_calibration_carries_both_rerankers_over_their_features() -> None:
     calibration = load_calibration(default_library())
-    forest = calibration.reranker
-    assert forest is not None
-    inner = ~forest.leaf
-    assert forest.feature[inner].max() < len(FEATURES)
-    assert len(forest.roots) >= 50
+    for forest in (calibration.reranker, calibration.reranker_bare):
+        assert forest is not None
+        inner = ~forest.leaf
+        assert forest.feature[inner].max() < len(FEATURES)
+        assert len(forest.roots) >= 50
+    # the forest for the project's own types never saw the CUAD models' logits
+    bare = calibration.reranker_bare
+    assert bare is not None
+    used = set(bare.feature[~bare.leaf].tolist())
+    assert not used & {FEATURES.index("probe"), FEATURES.index("lexical")}
+
+
+def test_own_types_and_cuad_types_are_both_rescored_and_still_found() -> None:
+    from dataclasses import replace
+    from pathlib import Path
+
+    from clause_library.document import DocumentBuilder
+    from clause_library.engine import Engine
+
+    engine = Engine()
+    first_stage = Engine(
+        calibration=replace(engine.calibration, reranker=None, reranker_bare=None),
+        embedder=engine.embedder,
+    )
+    builder = DocumentBuilder(Path("case.txt"), "txt")
+    paragraphs = [
+        "1. Governing Law. This Agreement is governed by the laws of the State of New York. "
+        "The parties submit to the exclusive jurisdiction of the courts of New York County.",
+        "2. Assignment. Neither party may assign or transfer this Agreement, by operation of "
+        "law or otherwise, without the prior written consent of the other party.",
+        "3. Notices. Notices must be in writing and delivered by hand or by courier.",
+    ]
+    for text in paragraphs:
+        start, end = builder.append(text + "\n\n")
+        builder.add_block("paragraph", start, end)
+    document = builder.build(sha256="in-context")
+    rescored, plain = engine.analyze(document), first_stage.analyze(document)
+    for clause_id in ("governing_law", "anti_assignment"):  # the project's own, CUAD's
+        t = rescored.type_index(clause_id)
+        assert not np.allclose(rescored.scores[:, t], plain.scores[:, t]), clause_id
+        assert rescored.scores[:, t].max() >= engine.calibration.threshold(clause_id), clause_id
