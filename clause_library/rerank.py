@@ -62,24 +62,30 @@ def ranked_units(
     """The ``k`` best-scoring distinct places, skipping any unit that mostly overlaps (more
     than half of the shorter of the two) a better unit already chosen, then up to
     ``alternatives`` units among the next best that overlap a listed place, marked ``True``."""
-    kept: list[int] = []
-    others: list[int] = []
-    starts, ends = spans[:, 0], spans[:, 1]
     # a unit beyond this many is too far down to be listed in either part
     order = np.argsort(-column, kind="stable")[: 8 * (k + alternatives) + 16]
-    for u in order:
-        if len(kept) >= k and len(others) >= alternatives:
-            break
-        if kept:
-            overlap = np.minimum(ends[kept], ends[u]) - np.maximum(starts[kept], starts[u])
-            shorter = np.minimum(ends[kept] - starts[kept], ends[u] - starts[u])
-            if (overlap > 0.5 * shorter).any():
-                if len(others) < alternatives:
-                    others.append(int(u))
-                continue
-        if len(kept) < k:
-            kept.append(int(u))
-    return [(u, False) for u in kept] + [(u, True) for u in others]
+    starts, ends = spans[order, 0], spans[order, 1]
+    lengths = ends - starts
+    overlap = np.minimum(ends[:, None], ends[None, :]) - np.maximum(
+        starts[:, None], starts[None, :]
+    )
+    # covered[i, j]: the better unit j covers unit i
+    covered = (overlap > 0.5 * np.minimum(lengths[:, None], lengths[None, :])) & np.tri(
+        len(order), k=-1, dtype=bool
+    )
+    # a unit is a distinct place unless a better distinct place covers it: settle the units
+    # whose better coverers are all settled, until every unit is (each round settles at least
+    # the first unsettled one)
+    distinct = ~covered.any(axis=1)
+    settled = distinct.copy()
+    while not settled.all():
+        ready = ~(covered & ~settled[None, :]).any(axis=1) & ~settled
+        distinct[ready] = ~(covered[ready] & distinct[None, :]).any(axis=1)
+        settled |= ready
+    kept = np.flatnonzero(distinct)[:k]
+    by_kept = covered[:, kept].any(axis=1)
+    others = np.flatnonzero(by_kept & ~distinct)[:alternatives]
+    return [(int(order[i]), False) for i in kept] + [(int(order[i]), True) for i in others]
 
 
 @dataclass(frozen=True)
@@ -115,10 +121,18 @@ def places_of(
     best = float(z.max())
     close = float((z[kept] > best - CLOSE).sum())
     s, e = starts[units, None], ends[units, None]
-    overlaps = (np.minimum(ends[None, :], e) - np.maximum(starts[None, :], s)) > 0
-    overlap_best = np.where(overlaps, z[None, :], -np.inf).max(axis=1)
+
+    def overlapping(others: np.ndarray) -> np.ndarray:
+        return (np.minimum(ends[others][None, :], e) - np.maximum(starts[others][None, :], s)) > 0
+
+    # the best unit overlapping a place scores at least as high as the place, so it is among
+    # the units the ranking looked at
+    ahead = np.argsort(-z, kind="stable")[: 8 * 2 * PLACES + 16]
+    overlap_best = np.maximum(
+        np.where(overlapping(ahead), z[ahead][None, :], -np.inf).max(axis=1), z[units]
+    )
     # an alternative's parent: the best listed distinct place it overlaps (a place is its own)
-    parent_overlaps = overlaps[:, kept]
+    parent_overlaps = overlapping(kept)
     has_parent = parent_overlaps.any(axis=1) & alternative
     parent = np.where(has_parent, kept[np.argmax(parent_overlaps, axis=1)], units)
     others = np.delete(logits[units], t, axis=1)
@@ -164,17 +178,20 @@ class Forest:
 
     def raw(self, x: np.ndarray) -> npt.NDArray[np.float64]:
         """Raw (logit) scores of the rows of ``x``."""
-        rows = np.arange(len(x))
-        node = np.repeat(self.roots[None, :], len(x), axis=0)  # (rows, trees)
-        while True:
-            inner = ~self.leaf[node]
-            if not inner.any():
-                break
-            r, k = np.nonzero(inner)
-            current = node[r, k]
-            go_left = x[rows[r], self.feature[current]] <= self.threshold[current]
-            node[r, k] = np.where(go_left, self.left[current], self.right[current])
-        return self.baseline + self.value[node].sum(axis=1)
+        trees = len(self.roots)
+        flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        width = x.shape[1] if x.ndim == 2 else 0
+        node = np.tile(self.roots, len(x))  # (row, tree) pairs, row-major
+        active = np.arange(node.size)
+        while active.size:
+            current = node[active]
+            inner = ~self.leaf[current]
+            active, current = active[inner], current[inner]
+            values = flat[(active // trees) * width + self.feature[current]]
+            node[active] = np.where(
+                values <= self.threshold[current], self.left[current], self.right[current]
+            )
+        return self.baseline + self.value[node].reshape(len(x), trees).sum(axis=1)
 
     def probability(self, x: np.ndarray) -> npt.NDArray[np.float64]:
         return 1.0 / (1.0 + np.exp(-np.clip(self.raw(x), -30, 30)))

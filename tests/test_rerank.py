@@ -68,6 +68,37 @@ def test_ranked_units_list_at_most_k_distinct_places_and_k_alternatives() -> Non
     assert len({u % 30 for u, a in ranked if not a}) == 5
 
 
+def _ranked_one_by_one(column: np.ndarray, spans: np.ndarray, k: int, alternatives: int):  # type: ignore[no-untyped-def]
+    """The ranking rule read literally: best first, a unit mostly overlapping a listed place is an
+    alternative, any other unit a new place, each list up to its length."""
+    kept: list[int] = []
+    others: list[int] = []
+    for u in np.argsort(-column, kind="stable")[: 8 * (k + alternatives) + 16].tolist():
+        a, b = spans[u]
+        covered = any(
+            min(b, spans[v][1]) - max(a, spans[v][0]) > 0.5 * min(b - a, spans[v][1] - spans[v][0])
+            for v in kept
+        )
+        if covered and len(others) < alternatives:
+            others.append(u)
+        elif not covered and len(kept) < k:
+            kept.append(u)
+    return [(u, False) for u in kept] + [(u, True) for u in others]
+
+
+def test_ranked_units_follow_the_rule_read_one_unit_at_a_time() -> None:
+    rng = np.random.default_rng(11)
+    for _ in range(200):
+        n = int(rng.integers(1, 120))
+        starts = rng.integers(0, 3000, n)
+        spans = np.stack([starts, starts + rng.integers(1, 400, n)], axis=1)
+        column = rng.choice(np.linspace(0, 1, 15), n)  # ties too
+        k, alternatives = int(rng.integers(1, 8)), int(rng.integers(0, 8))
+        assert ranked_units(column, spans, k, alternatives) == _ranked_one_by_one(
+            column, spans, k, alternatives
+        )
+
+
 def _fitted(seed: int = 0):  # type: ignore[no-untyped-def]
     sklearn = pytest.importorskip("sklearn.ensemble")
     rng = np.random.default_rng(seed)
