@@ -34,7 +34,7 @@ from clause_library.embed import Embedder, normalise_text, text_key
 from clause_library.lexical import LexicalModel
 from clause_library.library import Library, compile_pattern
 from clause_library.paths import user_cache_dir
-from clause_library.rerank import Forest, ranked_units, rerank
+from clause_library.rerank import UNIT_FEATURES, Forest, ranked_units, rerank
 from clause_library.segment import Segmentation, segment
 
 UnitKind = Literal["sentence", "clause", "window"]
@@ -590,17 +590,13 @@ def score(
     return (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
 
 
-#: first-stage features the reranker reads besides the two CUAD models' logits
-RERANK_INPUTS = ("ex_max", "cue_any", "heading", "is_clause", "is_window")
-
-
 def place_inputs(
     features: np.ndarray, columns: list[int]
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """The probe and n-gram features and the other first-stage features the reranker reads,
     ``(units, len(columns))`` each."""
     sub = features[:, columns, :]
-    named = {name: sub[:, :, FEATURES.index(name)] for name in RERANK_INPUTS}
+    named = {name: sub[:, :, FEATURES.index(name)] for name in UNIT_FEATURES}
     return sub[:, :, FEATURES.index("probe")], sub[:, :, FEATURES.index("lexical")], named
 
 

@@ -45,6 +45,10 @@ FEATURES = (
     "other_type_lead",
 )
 
+#: first-stage features of a unit (see :data:`clause_library.match.FEATURES`) the forest reads,
+#: besides the CUAD models' logits
+UNIT_FEATURES = ("ex_max", "cue_any", "heading", "is_clause", "is_window")
+
 #: distinct places per type (and as many overlapping alternatives) the forest rescores
 PLACES = 20
 #: how far behind the document's best place a place still counts as close (in logits)
@@ -155,7 +159,7 @@ def places_of(
         "other_type_best": other_best,
         "other_type_lead": zu - other_best,
     }
-    for name in ("ex_max", "cue_any", "heading", "is_clause", "is_window"):
+    for name in UNIT_FEATURES:
         columns[name] = unit_features[name][units].astype(np.float64)
     return Places(units, alternative, np.stack([columns[f] for f in FEATURES], axis=1))
 
@@ -180,7 +184,7 @@ class Forest:
         """Raw (logit) scores of the rows of ``x``."""
         trees = len(self.roots)
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
-        width = x.shape[1] if x.ndim == 2 else 0
+        width = x.shape[1]
         node = np.tile(self.roots, len(x))  # (row, tree) pairs, row-major
         active = np.arange(node.size)
         while active.size:

@@ -7,7 +7,15 @@ import pytest
 
 from clause_library.library import default_library
 from clause_library.match import load_calibration
-from clause_library.rerank import FEATURES, PLACES, Forest, places_of, ranked_units, rerank
+from clause_library.rerank import (
+    FEATURES,
+    PLACES,
+    UNIT_FEATURES,
+    Forest,
+    places_of,
+    ranked_units,
+    rerank,
+)
 
 
 def _column(places, name: str) -> np.ndarray:  # type: ignore[no-untyped-def]
@@ -31,9 +39,7 @@ def _document() -> tuple[np.ndarray, np.ndarray]:
 
 def _places(spans: np.ndarray, logits: np.ndarray, t: int = 0):  # type: ignore[no-untyped-def]
     n = len(spans)
-    named = {
-        name: np.zeros(n) for name in ("ex_max", "cue_any", "heading", "is_clause", "is_window")
-    }
+    named = {name: np.zeros(n) for name in UNIT_FEATURES}
     named["is_clause"][0] = 1.0
     return places_of(logits, t, spans, np.zeros(n), np.zeros(n), named)
 
@@ -127,9 +133,7 @@ def test_rescoring_keeps_unlisted_units_below_every_listed_place() -> None:
     starts = np.arange(n) * 1000
     spans = np.stack([starts, starts + 500], axis=1)
     scores = rng.uniform(0.01, 0.99, size=(n, 3)).astype(np.float32)
-    named = {
-        k: np.zeros((n, 2)) for k in ("ex_max", "cue_any", "heading", "is_clause", "is_window")
-    }
+    named = {k: np.zeros((n, 2)) for k in UNIT_FEATURES}
     out = rerank(scores, forest, [0, 2], spans, np.zeros((n, 2)), np.zeros((n, 2)), named)
     assert np.array_equal(out[:, 1], scores[:, 1])  # a type the forest does not know
     for t in (0, 2):
