@@ -754,6 +754,7 @@ def main() -> int:
     bare_scores, bare_forest = reranked(contracts_data, bare_features, bare_scores, golds, FOLDS)
     default_threshold = shared_threshold(contracts_data, bare_scores, n_types, beta=1.5)
     print(f"threshold for types without the CUAD models: {default_threshold:.3f}")
+    presence_by_score(contracts_data, bare_scores, np.full(n_types, default_threshold))
     bare_predictions = args.cache / "oof_predictions_no_probe.jsonl"
     write_predictions(
         contracts_data,
