@@ -440,6 +440,17 @@ def fit_type_scales(
     return scale, shift
 
 
+def presence(
+    contracts_data: list[ContractData], scores: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(contracts, types)``: each type's best score in each contract, and whether the contract
+    holds a labelled clause of the type."""
+    n_types = scores[0].shape[1]
+    best = np.array([s.max(axis=0) if len(s) else np.zeros(n_types) for s in scores])
+    has = np.array([[c.gold.get(t, 0) > 0 for t in range(n_types)] for c in contracts_data])
+    return best, has
+
+
 def choose_thresholds(
     contracts_data: list[ContractData],
     scores: list[np.ndarray],
@@ -451,9 +462,9 @@ def choose_thresholds(
     threshold. The threshold sits midway between the best score of the last contract flagged
     and that of the first one not flagged."""
     best = np.full(n_types, 0.5)
+    tops, present = presence(contracts_data, scores)
     for t in range(n_types):
-        top = np.array([s[:, t].max() if len(s) else 0.0 for s in scores])
-        has = np.array([c.gold.get(t, 0) > 0 for c in contracts_data])
+        top, has = tops[:, t], present[:, t]
         if not has.any():
             best[t] = 1.0
             continue
@@ -514,12 +525,10 @@ def rerank_rows(
             )
             gold = golds[c.id][t]
             found: list[set[int]] = []
-            for u in places.units:
+            for u in places.units.tolist():
                 if u not in unit_words:
-                    unit_words[int(u)] = words(c.unit_texts[u])
-                found.append(
-                    {g for g, w in enumerate(gold) if jaccard(unit_words[int(u)], w) >= 0.5}
-                )
+                    unit_words[u] = words(c.unit_texts[u])
+                found.append({g for g, w in enumerate(gold) if jaccard(unit_words[u], w) >= 0.5})
             label = np.zeros(len(places.units), bool)
             seen: set[int] = set()
             for r in np.flatnonzero(~places.alternative):
@@ -576,13 +585,12 @@ def reranked(
 
 
 def shared_threshold(
-    contracts_data: list[ContractData], scores: list[np.ndarray], n_types: int, beta: float
+    contracts_data: list[ContractData], scores: list[np.ndarray], beta: float
 ) -> float:
     """The one threshold for every type that maximises the mean over types of document-level
     F-beta (a contract is flagged when its best unit reaches the threshold). Unlike the median
     of per-type optima it moves little when the scores move a little."""
-    top = np.array([s.max(axis=0) for s in scores])
-    has = np.array([[c.gold.get(t, 0) > 0 for t in range(n_types)] for c in contracts_data])
+    top, has = presence(contracts_data, scores)
     grid = np.arange(0.01, 0.5, 0.001)
     mean_f = []
     for threshold in grid:
@@ -603,8 +611,7 @@ def presence_by_score(
     place for a type passed the threshold with a score in each band, the share that hold a
     labelled clause of the type (what the product's *possible match* mark rests on)."""
     bands = [0.0, 0.25, 0.5, 0.7, 1.01]
-    best = np.array([s.max(axis=0) for s in scores])
-    has = np.array([[c.gold.get(t, 0) > 0 for t in range(best.shape[1])] for c in contracts_data])
+    best, has = presence(contracts_data, scores)
     flagged = best >= thresholds[None, :]
     for low, high in pairwise(bands):
         band = flagged & (best >= low) & (best < high)
@@ -752,7 +759,7 @@ def main() -> int:
     # that way (no CUAD model logits among its features)
     bare_features = [c.features for c in contracts_data]
     bare_scores, bare_forest = reranked(contracts_data, bare_features, bare_scores, golds, FOLDS)
-    default_threshold = shared_threshold(contracts_data, bare_scores, n_types, beta=1.5)
+    default_threshold = shared_threshold(contracts_data, bare_scores, beta=1.5)
     print(f"threshold for types without the CUAD models: {default_threshold:.3f}")
     presence_by_score(contracts_data, bare_scores, np.full(n_types, default_threshold))
     bare_predictions = args.cache / "oof_predictions_no_probe.jsonl"

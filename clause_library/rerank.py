@@ -66,6 +66,14 @@ def ranked_units(
     """The ``k`` best-scoring distinct places, skipping any unit that mostly overlaps (more
     than half of the shorter of the two) a better unit already chosen, then up to
     ``alternatives`` units among the next best that overlap a listed place, marked ``True``."""
+    order, kept, others = _ranking(column, spans, k, alternatives)
+    return [(int(order[i]), False) for i in kept] + [(int(order[i]), True) for i in others]
+
+
+def _ranking(
+    column: np.ndarray, spans: np.ndarray, k: int, alternatives: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`ranked_units` as positions in ``order``, the units it looked at, best first."""
     # a unit beyond this many is too far down to be listed in either part
     order = np.argsort(-column, kind="stable")[: 8 * (k + alternatives) + 16]
     starts, ends = spans[order, 0], spans[order, 1]
@@ -87,9 +95,8 @@ def ranked_units(
         distinct[ready] = ~(covered[ready] & distinct[None, :]).any(axis=1)
         settled |= ready
     kept = np.flatnonzero(distinct)[:k]
-    by_kept = covered[:, kept].any(axis=1)
-    others = np.flatnonzero(by_kept & ~distinct)[:alternatives]
-    return [(int(order[i]), False) for i in kept] + [(int(order[i]), True) for i in others]
+    others = np.flatnonzero(covered[:, kept].any(axis=1) & ~distinct)[:alternatives]
+    return order, kept, others
 
 
 @dataclass(frozen=True)
@@ -116,9 +123,9 @@ def places_of(
     ``unit_features`` per unit the named first-stage features of type ``t``.
     """
     z = logits[:, t]
-    ranked = ranked_units(z, spans, PLACES, PLACES)
-    units = np.array([u for u, _ in ranked], np.int64)
-    alternative = np.array([a for _, a in ranked], bool)
+    ahead, kept_at, others_at = _ranking(z, spans, PLACES, PLACES)
+    units = ahead[np.concatenate([kept_at, others_at])].astype(np.int64)
+    alternative = np.r_[np.zeros(len(kept_at), bool), np.ones(len(others_at), bool)]
     starts, ends = spans[:, 0].astype(np.float64), spans[:, 1].astype(np.float64)
     lengths = np.maximum(ends - starts, 1.0)
     kept = units[~alternative]
@@ -131,7 +138,6 @@ def places_of(
 
     # the best unit overlapping a place scores at least as high as the place, so it is among
     # the units the ranking looked at
-    ahead = np.argsort(-z, kind="stable")[: 8 * 2 * PLACES + 16]
     overlap_best = np.maximum(
         np.where(overlapping(ahead), z[ahead][None, :], -np.inf).max(axis=1), z[units]
     )
