@@ -306,13 +306,28 @@ class CueMaskCache(Protocol):
     def put_masks(self, library_version: str, items: dict[str, np.ndarray]) -> None: ...
 
 
+#: prefix of the cache key of a heading path's heading-cue masks (a heading may also be a
+#: sentence, whose masks are of the other cues)
+_HEADING_KEY = "\x00heading\x00"
+
+
 def _cue_masks(
-    index: _TypeIndex, texts: list[str], cache: CueMaskCache | None = None
+    index: _TypeIndex,
+    texts: list[str],
+    cache: CueMaskCache | None = None,
+    *,
+    headings: bool = False,
 ) -> np.ndarray:
-    """``(texts, types)`` bit masks of the cues of each type that match each text."""
+    """``(texts, types)`` bit masks of the cues of each type that match each text (with
+    ``headings``, of each type's heading cues; the cache keeps the two kinds apart)."""
     m = len(index.types)
+    cues = (
+        [[(str(i), c) for i, c in enumerate(h)] for h in index.headings] if headings else index.cues
+    )
     masks = np.zeros((len(texts), m), np.int64)
-    keys = [text_key(t) for t in texts] if cache is not None else []
+    keys = (
+        [text_key(_HEADING_KEY + t if headings else t) for t in texts] if cache is not None else []
+    )
     stored = cache.get_masks(index.library.version, keys) if cache is not None else {}
     todo: list[int] = []
     for i in range(len(texts)):
@@ -322,7 +337,7 @@ def _cue_masks(
         else:
             todo.append(i)
     if todo:
-        flat = [(t, b, cue) for t, cues in enumerate(index.cues) for b, (_, cue) in enumerate(cues)]
+        flat = [(t, b, cue) for t, named in enumerate(cues) for b, (_, cue) in enumerate(named)]
         hits = search_all([cue for _, _, cue in flat], [texts[i] for i in todo])
         rows = np.array(todo)
         for (t, bit, _), found in zip(flat, hits, strict=True):
@@ -534,11 +549,8 @@ def compute_features(
     # cues on the unit text; headings on the heading path (plus run-in heading) and terms
     cue_any, cue_count, required_missing = _unit_cue_features(index, segmentation, units, cue_cache)
     paths = sorted({u.heading_path for u in units})
-    path_hits = np.zeros((len(paths), m), np.float32)
-    flat = [(t, cue) for t, cues in enumerate(index.headings) for cue in cues]
-    found = search_all([cue for _, cue in flat], [" > ".join(path) for path in paths])
-    for (t, _), rows in zip(flat, found, strict=True):
-        path_hits[rows, t] = 1.0
+    path_masks = _cue_masks(index, [" > ".join(p) for p in paths], cue_cache, headings=True)
+    path_hits = (path_masks != 0).astype(np.float32)
     row_of = {path: i for i, path in enumerate(paths)}
     heading = path_hits[[row_of[u.heading_path] for u in units]]
 
