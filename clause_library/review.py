@@ -36,7 +36,7 @@ MAX_CANDIDATE_LOCATIONS = 12
 #: (out-of-fold), contracts whose best match for a type passed its threshold but scored under 0.5
 #: held a labelled clause of that type 57% of the time, against 92% of those whose best match
 #: scored 0.5 or more (97% at 0.7 or more); scored without the CUAD models, as the project's own
-#: types are, 38% against 80%. A weak or red-flag finding is never only possible: its check read
+#: types are, 37% against 80%. A weak or red-flag finding is never only possible: its check read
 #: the risky wording in the clause.
 POSSIBLE_BELOW = 0.5
 
