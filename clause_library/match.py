@@ -258,8 +258,9 @@ class _TypeIndex:
             for clause_type in self.types
         ]
         self.required = [set(clause_type.required_cues) for clause_type in self.types]
+        # named by their pattern, as the cues are by their name
         self.headings = [
-            [Cue.of(compile_pattern(p)) for p in clause_type.heading_cues]
+            [(p, Cue.of(compile_pattern(p))) for p in clause_type.heading_cues]
             for clause_type in self.types
         ]
 
@@ -321,9 +322,7 @@ def _cue_masks(
     """``(texts, types)`` bit masks of the cues of each type that match each text (with
     ``headings``, of each type's heading cues; the cache keeps the two kinds apart)."""
     m = len(index.types)
-    cues = (
-        [[(str(i), c) for i, c in enumerate(h)] for h in index.headings] if headings else index.cues
-    )
+    cues = index.headings if headings else index.cues
     masks = np.zeros((len(texts), m), np.int64)
     keys = (
         [text_key(_HEADING_KEY + t if headings else t) for t in texts] if cache is not None else []
