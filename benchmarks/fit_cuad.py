@@ -67,6 +67,7 @@ from clause_library.segment import segment
 MODEL_DIR = Path(__file__).resolve().parents[1] / "clause_library" / "data" / "model"
 FOLDS = 5
 #: n-gram model: 2 ** LEXICAL_BITS buckets of words and word pairs, L2 penalty LEXICAL_ALPHA
+#: (out of fold, 2 ** 17 buckets score the same and word triples worse, P@80R 0.287 either way)
 LEXICAL_BITS = 16
 LEXICAL_NGRAM = 2
 LEXICAL_ALPHA = 2e-6
