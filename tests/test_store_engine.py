@@ -78,6 +78,7 @@ def test_reanalysing_an_unchanged_document_reuses_stored_vectors(
         calibration=engine.calibration,
         cache=store.embedding_cache,
     )
+
     # nor any cue regex: the cue and heading-cue matches of every text come from it too
     def no_search(*args: object) -> None:
         raise AssertionError("a cue regex was searched on re-analysis")
