@@ -627,7 +627,7 @@ def shared_threshold(
         precision = tp / np.maximum(flagged.sum(axis=0), 1)
         recall = tp / np.maximum(has.sum(axis=0), 1)
         denominator = beta**2 * precision + recall
-        f = np.where(denominator > 0, (1 + beta**2) * precision * recall / denominator, 0.0)
+        f = (1 + beta**2) * precision * recall / np.maximum(denominator, 1e-12)
         mean_f.append(f.mean())
     return float(grid[int(np.argmax(mean_f))])
 
