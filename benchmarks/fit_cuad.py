@@ -503,8 +503,7 @@ def nested_presence_f1(contracts_data: list[ContractData], scores: list[np.ndarr
             rest, here = fold_of != f, fold_of == f
             flagged[here, t] = tops[here, t] >= presence_threshold(tops[rest, t], present[rest, t])
     tp = (flagged & present).sum(axis=0)
-    denominator = flagged.sum(axis=0) + present.sum(axis=0)
-    f1 = np.where(denominator > 0, 2 * tp / np.maximum(denominator, 1), 0.0)
+    f1 = 2 * tp / np.maximum(flagged.sum(axis=0) + present.sum(axis=0), 1)
     return float(f1[present.any(axis=0)].mean())
 
 
