@@ -488,26 +488,42 @@ def probe_inputs(
     units: list[Unit],
     sentence_vectors: np.ndarray,
     heading_vectors: dict[str, np.ndarray],
+    unit: np.ndarray | None = None,
 ) -> npt.NDArray[np.float32]:
     """Per unit: its vector, its whole clause's vector and its heading path's vector, side by
-    side, so the probe sees a sentence in its clause and under its heading."""
+    side, so the probe sees a sentence in its clause and under its heading. ``unit`` is
+    :func:`unit_vectors` when the caller has it already."""
     dim = sentence_vectors.shape[1]
-    unit = unit_vectors(units, sentence_vectors)
+    if unit is None:
+        unit = unit_vectors(units, sentence_vectors)
     members: dict[str, list[int]] = {}
     for i, sentence in enumerate(segmentation.sentences):
         members.setdefault(sentence.parent or "", []).append(i)
-    clause_cache: dict[str, np.ndarray] = {}
-    clause = np.empty_like(unit)
-    heading = np.zeros_like(unit)
+    # one row per distinct clause and heading path; units pick theirs by index
+    clause_row: dict[str, int] = {}
+    clause_rows: list[np.ndarray] = []
+    path_row: dict[tuple[str, ...], int] = {}
+    path_rows: list[np.ndarray] = [np.zeros(dim, np.float32)]
+    clause_of = np.empty(len(units), np.int64)
+    path_of = np.empty(len(units), np.int64)
     for u, item in enumerate(units):
-        if item.clause not in clause_cache:
+        row = clause_row.get(item.clause)
+        if row is None:
             rows = members.get(item.clause) or list(item.sentences)
             v = sentence_vectors[rows].mean(axis=0)
-            clause_cache[item.clause] = v / max(float(np.linalg.norm(v)), 1e-9)
-        clause[u] = clause_cache[item.clause]
-        path = " > ".join(item.heading_path)
-        if path in heading_vectors:
-            heading[u] = heading_vectors[path][:dim]
+            row = clause_row[item.clause] = len(clause_rows)
+            clause_rows.append(v / max(float(np.linalg.norm(v)), 1e-9))
+        clause_of[u] = row
+        row = path_row.get(item.heading_path)
+        if row is None:
+            vector = heading_vectors.get(" > ".join(item.heading_path))
+            row = 0 if vector is None else len(path_rows)
+            if vector is not None:
+                path_rows.append(vector[:dim])
+            path_row[item.heading_path] = row
+        path_of[u] = row
+    clause = np.asarray(clause_rows, np.float32).reshape(-1, dim)[clause_of]
+    heading = np.asarray(path_rows, np.float32)[path_of]
     return np.concatenate([unit, clause, heading], axis=1)
 
 
@@ -571,7 +587,7 @@ def compute_features(
     feats[:, :, col["log_length"]] = (np.log1p(lengths) / 8.0)[:, None]
     if calibration.probe_layers and heading_vectors is not None:
         ids = [t.id for t in index.types]
-        inputs = probe_inputs(segmentation, units, sentence_vectors, heading_vectors)
+        inputs = probe_inputs(segmentation, units, sentence_vectors, heading_vectors, vectors)
         logits = calibration.probe_logits(inputs)
         text = segmentation.document.text
         lexical = (
