@@ -7,6 +7,7 @@ as the user changes playbook.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,11 +40,18 @@ class Engine:
 
     def prepare(self) -> None:
         """Load the model and the library's exemplar vectors now rather than at the first
-        analysis (call from a background thread at start-up)."""
+        analysis (call from a background thread at start-up).
+
+        What is loaded by then lives as long as the process, so it is left out of the garbage
+        collector's full passes (:func:`gc.freeze`): otherwise each pass walks the model's and
+        the library's objects and holds the interpreter for a noticeable moment, the window's
+        thread included.
+        """
         from clause_library.match import type_index
 
         self.embedder.warm_up()
         type_index(self.library, self.embedder)
+        gc.freeze()
 
     def read(self, path: str | Path) -> Document:
         return load(path)
