@@ -28,7 +28,7 @@ Vector = npt.NDArray[np.float32]
 
 #: Texts longer than this many word pieces are cut. Contract sentences are long, but the first
 #: 128 word pieces carry what identifies a clause; 128 embeds markedly faster than the model's
-#: default 256 (see benchmarks/README.md for the effect on the CUAD scores).
+#: default 256 (on the CUAD scores, see "How the matcher scores" in the README).
 DEFAULT_MAX_SEQ_LENGTH = 128
 #: Run the model's linear layers in int8 (see :func:`_quantize`): on the CUAD dev split the
 #: cross-validated scores move by less than 0.01 and embedding takes half the time.
@@ -184,6 +184,8 @@ class Embedder:
     ) -> dict[str, Vector]:
         from clause_library.errors import CancelledError
 
+        if progress is not None:
+            progress(0, len(items))  # loading the model, if it is not loaded yet, comes first
         model = self._load()
         # length-sorted batches waste less padding; the model sorts within a call, we sort
         # across calls so that progress and cancellation can happen between batches

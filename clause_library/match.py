@@ -19,6 +19,7 @@ that file a hand-set calibration is used.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -288,13 +289,20 @@ def _library_vectors(library: Library, embedder: Embedder, texts: list[str]) -> 
 
 
 _INDEX_CACHE: dict[tuple[str, str], _TypeIndex] = {}
+_INDEX_LOCK = threading.Lock()
 
 
 def type_index(library: Library, embedder: Embedder) -> _TypeIndex:
+    """The library's index for the embedder's model, built once per process: a second thread
+    asking while the first builds it waits for that one rather than building its own."""
     key = (library.version, embedder.model_id)
-    if key not in _INDEX_CACHE:
-        _INDEX_CACHE[key] = _TypeIndex(library, embedder)
-    return _INDEX_CACHE[key]
+    index = _INDEX_CACHE.get(key)
+    if index is None:
+        with _INDEX_LOCK:
+            index = _INDEX_CACHE.get(key)
+            if index is None:
+                index = _INDEX_CACHE[key] = _TypeIndex(library, embedder)
+    return index
 
 
 @runtime_checkable

@@ -122,7 +122,7 @@ class EngineHost(QObject):
             try:
                 _prepare(engine)
             finally:
-                prepared.set()  # analyses waiting for this go ahead (and fail on their own)
+                prepared.set()
 
         run_in_background(self, prepare, lambda result: self._model_ready(engine), self._failed)
 

@@ -582,3 +582,34 @@ def test_possible_matches_are_set_apart_in_the_tree_and_explained(
     assert "A possible match: the score is low" in panel.body.toPlainText()
     panel.show_item(sure, review, None)
     assert "possible match" not in panel.body.toPlainText()
+
+
+def test_an_analysis_does_not_wait_for_the_start_up_model_load(engine: Any) -> None:
+    """While the start-up warm-up is still loading the model, an analysis goes ahead: a document
+    whose vectors are stored needs no model, and one that does waits inside the embedder."""
+    from desktop.review.tab import AUTO_PLAYBOOK, _analyze
+
+    repo = Path(__file__).resolve().parents[1]
+
+    class StillPreparing:
+        def wait_prepared(self, timeout: float | None = None) -> bool:
+            if timeout is None:
+                raise AssertionError("the analysis waited for the start-up warm-up")
+            return False
+
+    class Reports:
+        def __init__(self) -> None:
+            self.stages: list[str] = []
+
+        def report(self, stage: str, done: int, total: int) -> None:
+            self.stages.append(stage)
+
+        def cancelled(self) -> bool:
+            return False
+
+    job = Reports()
+    document = engine.read(repo / "resources" / "samples" / "mutual_nda.docx")
+    analysis, result = _analyze(job, StillPreparing(), engine, document, AUTO_PLAYBOOK)  # type: ignore[arg-type]
+    assert job.stages[0] == "model"
+    assert job.stages[-1] == "score"
+    assert result.findings and analysis.document is document

@@ -98,3 +98,41 @@ def test_candidates_name_distinct_places_then_overlapping_alternatives(engine: E
             assert covering and other["score"] <= max(p["score"] for p in covering)
         alternatives += len(others)
     assert alternatives > len(engine.library)  # clauses and their sentences do overlap
+
+
+def test_two_threads_asking_for_the_library_index_build_it_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The desktop's start-up warm-up and a first analysis may both ask for the index; the
+    second waits for the first rather than embedding the whole library again."""
+    import threading
+    import time
+
+    import clause_library.match as match
+
+    built: list[int] = []
+
+    class SlowIndex:
+        def __init__(self, library: object, embedder: object) -> None:
+            built.append(1)
+            time.sleep(0.2)
+
+    class Library:
+        version = "test-version"
+
+    class Model:
+        model_id = "test-model"
+
+    monkeypatch.setattr(match, "_INDEX_CACHE", {})
+    monkeypatch.setattr(match, "_TypeIndex", SlowIndex)
+    got: list[object] = []
+    threads = [
+        threading.Thread(target=lambda: got.append(match.type_index(Library(), Model())))  # type: ignore[arg-type]
+        for _ in range(3)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(built) == 1
+    assert len(got) == 3 and all(index is got[0] for index in got)

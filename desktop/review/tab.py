@@ -93,8 +93,9 @@ def _analyze(job: Job[tuple[Analysis, Review]], host: EngineHost, engine: Engine
     if decisions is not None:
         decisions.load(document.sha256)
     if not host.wait_prepared(0):
+        # the start-up warm-up is still loading the model; a document whose vectors are all in
+        # the database is analysed without it, and one that needs it waits for that load
         job.report("model", 0, 0)
-        host.wait_prepared()  # the start-up warm-up is loading the model and the library
     analysis = engine.analyze(document, progress=job.report, cancelled=job.cancelled)
     return analysis, engine.review(analysis, None if playbook == AUTO_PLAYBOOK else playbook)
 
