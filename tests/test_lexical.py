@@ -48,3 +48,16 @@ def test_logits_are_the_dense_product_plus_bias() -> None:
     np.testing.assert_allclose(model.logits(texts), dense @ weights + bias, rtol=1e-5, atol=1e-5)
     assert model.bits == bits
     assert model.logits([]).shape == (0, 3)
+
+
+def test_many_texts_score_as_each_would_alone() -> None:
+    """Texts are scored in blocks; a text's logits do not depend on its neighbours or on where
+    a block ends (empty texts included)."""
+    rng = np.random.default_rng(1)
+    weights = rng.normal(size=(1 << 10, 2)).astype(np.float32)
+    model = LexicalModel(weights, np.array([0.25, -0.5], np.float32))
+    words = ["audit", "rights", "licence", "fees", "term", "notice", "supplier", "customer"]
+    texts = [" ".join(rng.choice(words, size=int(rng.integers(0, 12)))) for _ in range(700)]
+    together = model.logits(texts)
+    alone = np.concatenate([model.logits([text]) for text in texts])
+    np.testing.assert_array_equal(together, alone)
