@@ -250,7 +250,7 @@ class _TypeIndex:
             counter_owner += [t] * len(clause_type.counter_exemplars)
         self.exemplar_texts = exemplars
         self.exemplar_owner = np.array(owner, dtype=np.int32)
-        vectors = _library_vectors(library, embedder, exemplars + counters)
+        vectors = _library_vectors(library, embedder, library_vector_texts(library))
         self.exemplars = vectors[: len(exemplars)]
         self.counters = vectors[len(exemplars) :]
         self.counter_owner = np.array(counter_owner, dtype=np.int32)
@@ -266,9 +266,47 @@ class _TypeIndex:
         ]
 
 
+def library_vector_texts(library: Library) -> list[str]:
+    """What the library embeds: every type's exemplars, then every type's counter-exemplars."""
+    exemplars = [text for clause_type in library.types for text in clause_type.exemplars]
+    counters = [text for clause_type in library.types for text in clause_type.counter_exemplars]
+    return exemplars + counters
+
+
+#: the library's exemplar vectors for the bundled model, shipped with the package
+#: (written by ``scripts/library_vectors.py``)
+PACKAGED_LIBRARY_VECTORS = "library_vectors.npz"
+
+
+def library_texts_key(texts: Sequence[str]) -> str:
+    """Identifies the exemplar texts a set of library vectors was computed from."""
+    return text_key("\x00".join(texts))
+
+
+def packaged_library_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray | None:
+    """The shipped vectors of ``texts``, if they were computed from exactly these texts by the
+    model and settings ``embedder`` uses (the bundled model only); else None."""
+    if embedder.model_path is not None:
+        return None
+    try:
+        source = resources.files("clause_library") / "data" / "model" / PACKAGED_LIBRARY_VECTORS
+        with source.open("rb") as handle, np.load(handle) as stored:
+            computed_from = (str(stored["model_id"]), str(stored["texts_key"]))
+            if computed_from != (embedder.model_id, library_texts_key(texts)):
+                return None
+            vectors = np.asarray(stored["vectors"], np.float32)
+    except (OSError, ValueError, KeyError):
+        return None
+    return vectors if vectors.shape[0] == len(texts) else None
+
+
 def _library_vectors(library: Library, embedder: Embedder, texts: list[str]) -> np.ndarray:
-    """Vectors of the library's exemplars, kept on disk per library version and model, so that
-    a new process does not embed a thousand exemplars before its first review."""
+    """Vectors of the library's exemplars: shipped with the package for the bundled model, and
+    otherwise embedded once and kept on disk per library version and model, so that a process
+    does not embed a thousand exemplars before its first review."""
+    packaged = packaged_library_vectors(embedder, texts)
+    if packaged is not None:
+        return packaged
     name = f"library-{library.version}-{embedder.model_id}.npy".replace("/", "_")
     path = user_cache_dir() / name
     try:
