@@ -35,10 +35,10 @@ def _build_engine(model_path: str, cache: CacheProvider | None = None) -> Engine
 
 
 def _prepare(engine: Engine) -> None:
-    """Load the model and embed the clause library's examples (worker thread).
+    """Load the model and the clause library's exemplar vectors (worker thread).
 
-    The first analysis would otherwise spend most of its time embedding the library; done here,
-    it overlaps with the reader opening a document.
+    Done here, it overlaps with the reader opening a document; the vectors ship with the package
+    for the bundled model, and another model embeds the library here once.
     """
     engine.prepare()
 

@@ -3,8 +3,8 @@
 Fixtures are defined as ``<name>_fixture`` with ``name=<name>``, so a test module imports them
 (``from desktop_fixtures import window_fixture``) without shadowing its test parameters.
 
-Loading the embedding model takes about ten seconds and the first analysis embeds the whole
-clause library, so every test shares ONE engine (:func:`shared_engine`, cached for the process)
+Loading the embedding model takes several seconds (and with a model other than the bundled one
+the first analysis embeds the whole clause library), so every test shares ONE engine (:func:`shared_engine`, cached for the process)
 and injects it into ``MainWindow(engine=...)``. Each test gets its own settings file, so no test
 reads or writes the user's real settings.
 """
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
     from desktop.review.tab import ReviewTab
 
-#: generous: the first analysis of the session embeds the whole clause library
+#: generous: the first analysis of the session may wait for the model to load
 ANALYSIS_TIMEOUT_MS = int(os.environ.get("CLAUSE_REVIEW_TEST_TIMEOUT_MS", "240000"))
 
 

@@ -74,7 +74,7 @@ def stage_percent(stage: str, done: int, total: int) -> int | None:
     if stage == "read":
         return 2
     if stage == "segment":
-        return None  # next comes embedding the library (first time only) and the sentences
+        return None  # next comes embedding the sentences (and the library, for another model)
     if stage == "embed":
         return 10 + round(80 * done / max(total, 1))
     if stage == "score":
