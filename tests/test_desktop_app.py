@@ -214,3 +214,32 @@ def test_the_bundle_spec_starts_the_app_and_ships_its_files() -> None:
                             text=True, check=False, env=env, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert "Not legal advice" in " ".join(result.stdout.split())
+
+
+def test_an_installed_wheel_finds_the_resources_under_its_prefix(tmp_path: Path) -> None:
+    """The repository (and an editable install) read resources/ beside desktop/; a wheel installs
+    the same files under <prefix>/share/clause-review, named in pyproject.toml's data-files."""
+    import tomllib
+
+    from desktop.resources import resources_folder
+
+    data_files = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["data-files"]
+    installed = {Path(target) / Path(source).name
+                 for target, sources in data_files.items() for source in sources}
+    share = Path("share") / "clause-review"
+    samples = [p for p in (REPO / "resources" / "samples").iterdir()
+               if p.suffix in (".docx", ".pdf", ".txt")]
+    expected = {share / "samples" / p.name for p in samples} | {
+        share / "icons" / APP_ICON.name,
+        share / "styles" / "app.qss",
+        Path("share") / "applications" / DESKTOP_FILE.name,
+        Path("share") / "metainfo" / METAINFO.name,
+    }
+    assert expected <= installed
+
+    site = tmp_path / "lib" / "site-packages" / "desktop" / "resources.py"
+    site.parent.mkdir(parents=True)
+    (site.parent.parent / "resources").mkdir()  # some other package's folder of that name
+    assert resources_folder(site, tmp_path) == tmp_path / "share" / "clause-review"
+    assert resources_folder(REPO / "desktop" / "resources.py", tmp_path) == REPO / "resources"
