@@ -239,20 +239,16 @@ class _TypeIndex:
     def __init__(self, library: Library, embedder: Embedder) -> None:
         self.library = library
         self.types = library.types
-        exemplars: list[str] = []
-        owner: list[int] = []
-        counters: list[str] = []
-        counter_owner: list[int] = []
-        for t, clause_type in enumerate(self.types):
-            exemplars += clause_type.exemplars
-            owner += [t] * len(clause_type.exemplars)
-            counters += clause_type.counter_exemplars
-            counter_owner += [t] * len(clause_type.counter_exemplars)
-        self.exemplar_texts = exemplars
+        owner = [t for t, clause_type in enumerate(self.types) for _ in clause_type.exemplars]
+        counter_owner = [
+            t for t, clause_type in enumerate(self.types) for _ in clause_type.counter_exemplars
+        ]
+        texts = library_vector_texts(library)
+        self.exemplar_texts = texts[: len(owner)]
         self.exemplar_owner = np.array(owner, dtype=np.int32)
-        vectors = _library_vectors(library, embedder, library_vector_texts(library))
-        self.exemplars = vectors[: len(exemplars)]
-        self.counters = vectors[len(exemplars) :]
+        vectors = _library_vectors(library, embedder, texts)
+        self.exemplars = vectors[: len(owner)]
+        self.counters = vectors[len(owner) :]
         self.counter_owner = np.array(counter_owner, dtype=np.int32)
         self.cues = [
             [(name, Cue.of(compile_pattern(pattern))) for name, pattern in clause_type.cues.items()]
