@@ -172,11 +172,16 @@ def prepare(
 
 
 def matching_fingerprint() -> str:
-    """A hash of what the features depend on (exemplars, cues, headings), not of checks or
-    wording that only the review uses; editing a check does not invalidate prepared data."""
+    """A hash of what the features depend on (exemplars, cues, headings, and the code that
+    segments the text and computes the features), not of checks or wording that only the
+    review uses; editing a check does not invalidate prepared data."""
     import hashlib
 
+    from clause_library import cues, lexical, match, segment
+
     digest = hashlib.sha256()
+    for module in (segment, cues, lexical, match):
+        digest.update(Path(module.__file__ or "").read_bytes())
     for t in load_library():
         parts = [t.id, *t.exemplars, *t.counter_exemplars, *t.cues.values(), *t.required_cues]
         digest.update("\0".join([*parts, *t.heading_cues]).encode())
