@@ -133,14 +133,7 @@ class Embedder:
                     ) from exc
                 model.max_seq_length = self.max_seq_length
                 if self.quantized:
-                    from clause_library import int8
-
-                    if int8.available():
-                        int8.quantize(model)  # in place
-                    else:
-                        # this build of torch has no int8 product: full precision, and vectors
-                        # stored under the full-precision id so they never mix with int8 ones
-                        self.quantized = False
+                    model = _quantize(model)
             self._model = model
             return model
 
@@ -257,6 +250,14 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _quantize(model: Any) -> Any:
+    """The model with its linear layers in int8, weights per output channel and activations per
+    token (:mod:`clause_library.int8`); in full precision where torch lacks the int8 product."""
+    from clause_library import int8
+
+    return int8.quantize(model) if int8.available() else model
 
 
 _default: Embedder | None = None

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 
+import clause_library.embed as embed_module
 from clause_library.embed import Embedder, ModelError
 
 
@@ -40,36 +40,18 @@ def test_a_failed_load_leaves_the_collector_as_it_found_it(
 def test_the_collector_is_paused_while_the_model_loads_and_runs_again_after(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from clause_library import int8
-
     seen: list[bool] = []
-    real = int8.quantize
+    real = embed_module._quantize
 
-    def quantize(model: Any) -> Any:
+    def quantize(model: object) -> object:
         seen.append(gc.isenabled())
         return real(model)
 
-    monkeypatch.setattr(int8, "quantize", quantize)
+    monkeypatch.setattr(embed_module, "_quantize", quantize)
     vectors = Embedder().embed(["The Supplier hereby assigns all rights.", "Governing law."])
     assert vectors.shape == (2, 384)
-    assert seen and not any(seen)
+    assert seen == [False]
     assert gc.isenabled()
-
-
-@pytest.mark.model
-def test_without_the_int8_product_vectors_are_filed_as_full_precision(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from clause_library import int8
-
-    monkeypatch.setattr(int8, "available", lambda: False)
-    embedder = Embedder()
-    assert embedder.model_id.endswith("-w8a8")
-    vector = embedder.embed(["Governing law."])
-    assert not embedder.model_id.endswith("-w8a8")
-    assert embedder.model_id == Embedder(quantized=False).model_id
-    full = Embedder(quantized=False).embed(["Governing law."])
-    assert np.allclose(vector, full, atol=1e-5)
 
 
 SENTENCES = [
