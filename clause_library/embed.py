@@ -135,7 +135,20 @@ class Embedder:
                 if self.quantized:
                     model = _quantize(model)
             self._model = model
-            return model
+        self._retire_other_settings()
+        return model
+
+    def _retire_other_settings(self) -> None:
+        """Let the persistent cache drop the vectors this model left under other settings (an
+        earlier version's maximum length or precision): with the model in use they are never
+        read again. Done once, by the thread that loaded the model."""
+        retire = getattr(self.persistent, "retire_other_settings", None)
+        if not callable(retire):
+            return
+        try:
+            retire(self.model_id)
+        except ClauseReviewError:
+            pass  # a busy or read-only database keeps them until a later start
 
     def embed(
         self,

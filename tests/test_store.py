@@ -400,6 +400,47 @@ def test_the_embedding_cache_round_trips_float32_vectors(store: ReviewStore) -> 
     assert set(cache.get_many("model-a@128", many)) == {"k0", "k1", "k2"}
 
 
+def test_vectors_of_the_same_model_under_other_settings_are_retired(store: ReviewStore) -> None:
+    cache = store.embedding_cache
+    vector = {f"k{i}": np.full(384, i, np.float32) for i in range(4)}
+    for model_id in ("mini@128-int8", "mini@256", "mini@128-w8a8", "other-model@128", "mini2@128"):
+        cache.put_many(model_id, vector)
+    assert cache.model_ids() == sorted(
+        ["mini@128-int8", "mini@256", "mini@128-w8a8", "other-model@128", "mini2@128"]
+    )
+    assert cache.retire_other_settings("mini@128-w8a8") == 8
+    # this model's current vectors, and other models' (a user may switch back), stay
+    assert cache.model_ids() == ["mini2@128", "mini@128-w8a8", "other-model@128"]
+    assert set(cache.get_many("mini@128-w8a8", list(vector))) == set(vector)
+    assert cache.retire_other_settings("mini@128-w8a8") == 0
+
+
+class _RecordingCache:
+    def __init__(self) -> None:
+        self.retired: list[str] = []
+
+    def get_many(self, model_id: str, keys: list[str]) -> dict[str, np.ndarray]:
+        return {}
+
+    def put_many(self, model_id: str, items: dict[str, np.ndarray]) -> None:
+        pass
+
+    def retire_other_settings(self, model_id: str) -> int:
+        self.retired.append(model_id)
+        return 0
+
+
+@pytest.mark.model
+def test_loading_the_model_retires_its_vectors_under_other_settings() -> None:
+    from clause_library.embed import Embedder
+
+    cache = _RecordingCache()
+    embedder = Embedder(cache=cache)
+    embedder.embed(["Neither party may assign this Agreement."])
+    embedder.embed(["Governing law."])
+    assert cache.retired == [embedder.model_id]  # once, when the model loaded
+
+
 def test_threads_can_share_one_store(store: ReviewStore, tmp_path: Path) -> None:
     review = _vendor(tmp_path)
     store.save_review(review)

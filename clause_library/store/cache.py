@@ -7,6 +7,11 @@ lengths are not interchangeable) and the hash of the whitespace-normalised text;
 float32 bytes, little-endian. A re-opened document whose sentences are all here is analysed
 without loading the model at all.
 
+Once the model is loaded, the embedder asks the cache to drop what the same model left under
+other settings (:meth:`SqliteEmbeddingCache.retire_other_settings`): vectors an earlier version
+computed at another maximum length or precision are never read again and would only take up
+room.
+
 It also implements :class:`clause_library.match.CueMaskCache`: which cues each text matched,
 per library version, so that the lexical search is skipped for an unchanged text too.
 """
@@ -69,6 +74,35 @@ class SqliteEmbeddingCache:
                 "INSERT OR IGNORE INTO embeddings (model_id, key, dim, vector) VALUES (?, ?, ?, ?)",
                 rows,
             )
+
+    def model_ids(self) -> list[str]:
+        """The model ids that have vectors here, read off the index one id at a time (never a
+        scan of the vectors)."""
+        out: list[str] = []
+        with self._store.snapshot() as conn:
+            row = conn.execute("SELECT min(model_id) FROM embeddings").fetchone()
+            while row is not None and row[0] is not None:
+                out.append(str(row[0]))
+                row = conn.execute(
+                    "SELECT min(model_id) FROM embeddings WHERE model_id > ?", [row[0]]
+                ).fetchone()
+        return out
+
+    def retire_other_settings(self, model_id: str) -> int:
+        """Delete the vectors of ``model_id``'s model under other settings (ids that name the
+        same model before the ``@`` but differ after it); returns how many rows went. Vectors
+        of other models stay, for a user who switches back to one in the settings."""
+        name = model_id.split("@", 1)[0]
+        stale = [m for m in self.model_ids() if m != model_id and m.split("@", 1)[0] == name]
+        if not stale:
+            return 0
+        deleted = 0
+        with self._store.write() as conn:
+            for stale_id in stale:
+                deleted += conn.execute(
+                    "DELETE FROM embeddings WHERE model_id = ?", [stale_id]
+                ).rowcount
+        return deleted
 
     def get_masks(self, library_version: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
