@@ -90,10 +90,10 @@ class SqliteEmbeddingCache:
 
     def retire_other_settings(self, model_id: str) -> int:
         """Delete the vectors of ``model_id``'s model under other settings (ids that name the
-        same model before the ``@`` but differ after it); returns how many rows went. Vectors
+        same model before the last ``@`` but differ after it); returns how many rows went. Vectors
         of other models stay, for a user who switches back to one in the settings."""
-        name = model_id.split("@", 1)[0]
-        stale = [m for m in self.model_ids() if m != model_id and m.split("@", 1)[0] == name]
+        name = model_id.rsplit("@", 1)[0]
+        stale = [m for m in self.model_ids() if m != model_id and m.rsplit("@", 1)[0] == name]
         if not stale:
             return 0
         deleted = 0
