@@ -413,6 +413,10 @@ def test_vectors_of_the_same_model_under_other_settings_are_retired(store: Revie
     assert cache.model_ids() == ["mini2@128", "mini@128-w8a8", "other-model@128"]
     assert set(cache.get_many("mini@128-w8a8", list(vector))) == set(vector)
     assert cache.retire_other_settings("mini@128-w8a8") == 0
+    # a folder name may hold an @: the settings are what follows the last one
+    cache.put_many("team@mini@128", vector)
+    assert cache.retire_other_settings("team@other@128") == 0
+    assert cache.retire_other_settings("team@mini@256") == 4
 
 
 class _RecordingCache:
