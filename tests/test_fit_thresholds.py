@@ -1,0 +1,55 @@
+"""How ``benchmarks/fit_cuad.py`` chooses each type's presence threshold.
+
+A type held by few contracts has a noisy F1 curve of its own; its threshold is pulled towards the
+curve shared by all types, and a type held by many contracts keeps close to its own.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import fit_cuad
+
+
+def _contracts(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """300 contracts, three types: two common ones whose holders score above 0.5 and the rest
+    below, and a rare one held by 6 contracts whose best cut on these contracts is at 0.8
+    (two non-holders score 0.7 and 0.75, just under its holders' 0.8 to 0.95)."""
+    n = 300
+    has = np.zeros((n, 3), bool)
+    tops = rng.uniform(0.0, 0.45, (n, 3))
+    for t in (0, 1):
+        has[:120, t] = True
+        tops[:120, t] = rng.uniform(0.55, 1.0, 120)
+    has[200:206, 2] = True
+    tops[200:206, 2] = [0.8, 0.85, 0.9, 0.9, 0.95, 0.95]
+    tops[210, 2], tops[211, 2] = 0.7, 0.75
+    return tops, has
+
+
+def test_a_rare_type_leans_on_the_shared_curve(monkeypatch: pytest.MonkeyPatch) -> None:
+    tops, has = _contracts(np.random.default_rng(3))
+    monkeypatch.setattr(fit_cuad, "THRESHOLD_RESAMPLES", 60)
+    monkeypatch.setattr(fit_cuad, "THRESHOLD_PRIOR", 0)
+    alone = fit_cuad.presence_thresholds(tops, has)
+    monkeypatch.setattr(fit_cuad, "THRESHOLD_PRIOR", 50)
+    pulled = fit_cuad.presence_thresholds(tops, has)
+    # on its own curve the rare type cuts just under its holders, above the two near misses
+    assert 0.75 < alone[2] <= 0.8
+    # pulled towards the common types' cut near 0.5, it takes in the near misses too
+    assert 0.45 < pulled[2] <= 0.7
+    # the common types, held by 120 contracts each, move little
+    assert np.all(np.abs(pulled[:2] - alone[:2]) < 0.1)
+    assert np.all((pulled[:2] > 0.4) & (pulled[:2] <= 0.56))
+
+
+def test_a_type_no_contract_holds_is_never_flagged() -> None:
+    tops, has = _contracts(np.random.default_rng(4))
+    has[:, 2] = False
+    assert fit_cuad.presence_thresholds(tops, has)[2] == 1.0
