@@ -419,6 +419,46 @@ def test_vectors_of_the_same_model_under_other_settings_are_retired(store: Revie
     assert cache.retire_other_settings("team@mini@256") == 4
 
 
+def _stale_and_current_vectors(store: ReviewStore, count: int) -> None:
+    rng = np.random.default_rng(0)
+    for model_id in ("mini@128-int8", "mini@128-w8a8"):
+        vectors = {f"{model_id}-{i}": rng.random(384).astype(np.float32) for i in range(count)}
+        store.embedding_cache.put_many(model_id, vectors)
+    store.checkpoint()
+
+
+def test_retired_vectors_give_their_space_back_to_the_disk(store: ReviewStore) -> None:
+    _stale_and_current_vectors(store, 3000)
+    before = store.size_bytes()
+    assert store.embedding_cache.retire_other_settings("mini@128-w8a8") == 3000
+    store.checkpoint()
+    # half the vectors went, and about half the file with them
+    assert store.size_bytes() < 0.6 * before
+    assert store.db.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert len(store.embedding_cache.get_many("mini@128-w8a8", ["mini@128-w8a8-7"])) == 1
+
+
+def test_a_file_made_before_auto_vacuum_reuses_its_freed_pages(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as conn:  # an older version's file: no auto-vacuum
+        conn.execute("PRAGMA page_size = 8192")
+        conn.execute("CREATE TABLE placeholder (x)")
+    with ReviewStore(path, author="alice") as store:
+        assert store.db.conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 0
+        _stale_and_current_vectors(store, 1000)
+        store.embedding_cache.retire_other_settings("mini@128-w8a8")
+        store.checkpoint()
+        free = store.db.conn.execute("PRAGMA freelist_count").fetchone()[0]
+        assert free > 0  # kept, not returned
+        before = store.size_bytes()
+        store.embedding_cache.put_many(
+            "mini@128-w8a8", {f"new-{i}": np.ones(384, np.float32) for i in range(500)}
+        )
+        store.checkpoint()
+        assert store.size_bytes() == before  # the new vectors went into the freed pages
+        assert store.db.conn.execute("PRAGMA freelist_count").fetchone()[0] < free
+
+
 class _RecordingCache:
     def __init__(self) -> None:
         self.retired: list[str] = []

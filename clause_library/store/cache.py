@@ -91,7 +91,8 @@ class SqliteEmbeddingCache:
     def retire_other_settings(self, model_id: str) -> int:
         """Delete the vectors of ``model_id``'s model under other settings (ids of the same
         :func:`~clause_library.embed.model_name`); returns how many rows went. Vectors
-        of other models stay, for a user who switches back to one in the settings."""
+        of other models stay, for a user who switches back to one in the settings. The pages
+        the rows held go back to the disk (see :meth:`ReviewStore.release_free_pages`)."""
         name = model_name(model_id)
         stale = [m for m in self.model_ids() if m != model_id and model_name(m) == name]
         if not stale:
@@ -102,6 +103,7 @@ class SqliteEmbeddingCache:
                 deleted += conn.execute(
                     "DELETE FROM embeddings WHERE model_id = ?", [stale_id]
                 ).rowcount
+        self._store.release_free_pages()
         return deleted
 
     def get_masks(self, library_version: str, keys: Sequence[str]) -> dict[str, np.ndarray]:

@@ -108,9 +108,13 @@ class ReviewStore:
             raise StoreError(self.path, f"it cannot be opened ({exc}).") from exc
         try:
             self.db = Database(conn, execute_plugins=False)
-            # only takes effect on a new file (before WAL is set): 8 kB pages hold five
-            # float32 vectors each where 4 kB pages hold two
-            conn.execute("PRAGMA page_size = 8192")
+            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                # a new file (these only take effect before its first table and before WAL):
+                # 8 kB pages hold five float32 vectors each where 4 kB pages hold two; with
+                # incremental auto-vacuum the pages freed when stale vectors are dropped can
+                # be handed back to the disk (:meth:`release_free_pages`)
+                conn.execute("PRAGMA page_size = 8192")
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -752,6 +756,24 @@ class ReviewStore:
             if file.exists():
                 total += file.stat().st_size
         return total
+
+    def release_free_pages(self) -> int:
+        """Hand the database file's free pages back to the disk; returns how many pages the
+        file held free. Only a file created with incremental auto-vacuum (every file this
+        version creates) can shrink this way; in an older one the free pages are reused by
+        later writes instead. Not inside a write of this thread's (it returns 0 there)."""
+        with self._lock:
+            conn = self.db.conn
+            if conn.in_transaction:
+                return 0
+            free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+            if free and int(conn.execute("PRAGMA auto_vacuum").fetchone()[0]) == 2:
+                try:
+                    # run to the end: stepped from Python, the pragma frees one page a step
+                    conn.executescript("PRAGMA incremental_vacuum;")
+                except sqlite3.OperationalError as exc:
+                    raise self._plain(exc) from exc
+        return free
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file (it is also done automatically)."""
