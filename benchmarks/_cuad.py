@@ -53,6 +53,15 @@ YES_NO_CATEGORIES = (
     "Warranty Duration",
 )
 
+#: CUAD categories that are not yes/no but mark whole clauses the library has types for; the
+#: matcher is fitted on them too, and they are scored apart from the 33 (the quality targets
+#: are over the yes/no categories)
+CLAUSE_CATEGORIES = (
+    "Governing Law",
+    "Notice Period To Terminate Renewal",
+    "Renewal Term",
+)
+
 
 @dataclass(frozen=True)
 class Contract:
@@ -120,14 +129,16 @@ class NpzCache:
         self._dirty.clear()
 
 
-def scorer_predictions(candidates: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def scorer_predictions(
+    candidates: Sequence[dict[str, Any]], categories: Sequence[str] = YES_NO_CATEGORIES
+) -> list[dict[str, Any]]:
     """Candidates (as in ``clause-review analyze --candidates``, with ``flagged`` added) turned
-    into the scorer's predictions: one per category and span, at the best ranking score among
-    the clause types that share the category."""
+    into the scorer's predictions for ``categories``: one per category and span, at the best
+    ranking score among the clause types that share the category."""
     best: dict[tuple[str, int, int], dict[str, Any]] = {}
     for candidate in candidates:
         category = candidate["cuad_category"]
-        if category not in YES_NO_CATEGORIES:
+        if category not in categories:
             continue
         rank = candidate["score"]
         key = (category, candidate["start"], candidate["end"])

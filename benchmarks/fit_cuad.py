@@ -45,7 +45,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _cuad import YES_NO_CATEGORIES, NpzCache, contracts, scorer_predictions
+from _cuad import CLAUSE_CATEGORIES, YES_NO_CATEGORIES, NpzCache, contracts, scorer_predictions
 
 from clause_library.embed import DEFAULT_QUANTIZED, Embedder
 from clause_library.ingest import load
@@ -74,6 +74,8 @@ FOLDS = 5
 LEXICAL_BITS = 16
 LEXICAL_NGRAM = 2
 LEXICAL_ALPHA = 2e-6
+#: the CUAD categories whose clause types get the CUAD-fitted models
+FITTED_CATEGORIES = YES_NO_CATEGORIES + CLAUSE_CATEGORIES
 #: the library's own exemplars (positives) and counter-exemplars (negatives) of each type join the
 #: n-gram model's training rows this many times over; they matter most for the rarer categories
 EXEMPLAR_REPEAT = 3
@@ -112,7 +114,7 @@ def prepare(
     embedder = Embedder(cache=cache, quantized=quantized)
     index = type_index(library, embedder)
     ids = [t.id for t in library.types]
-    cuad_types = [t.id for t in library.types if t.cuad_category in YES_NO_CATEGORIES]
+    cuad_types = [t.id for t in library.types if t.cuad_category in FITTED_CATEGORIES]
     cuad_cols = [ids.index(t) for t in cuad_types]
     categories = [library.get(t).cuad_category or "" for t in cuad_types]
     out: list[ContractData] = []
@@ -192,10 +194,12 @@ def prepared(
     data: Path, cache_dir: Path, limit: int | None, quantized: bool
 ) -> tuple[list[ContractData], list[str], list[str]]:
     """:func:`prepare`, kept on disk per library version so that refitting is quick."""
+    import hashlib
     import pickle
 
     model = Embedder(quantized=quantized).model_id.replace("/", "_")
-    key = f"prepared-v3-{matching_fingerprint()}-{model}-{limit or 'all'}.pkl"
+    categories = hashlib.sha256("\0".join(FITTED_CATEGORIES).encode()).hexdigest()[:8]
+    key = f"prepared-v3-{matching_fingerprint()}-{categories}-{model}-{limit or 'all'}.pkl"
     path = cache_dir / key
     if path.exists():
         with open(path, "rb") as handle:
@@ -510,14 +514,18 @@ def presence_thresholds(tops: np.ndarray, has: np.ndarray, seed: int = 0) -> np.
     return np.where(held_by > 0, thresholds, 1.0)
 
 
-def nested_presence_f1(contracts_data: list[ContractData], scores: list[np.ndarray]) -> float:
-    """Macro document-level F1 with each fold's thresholds chosen on the other folds, as a
-    held-out split will see it (the scorer's figure uses thresholds chosen on all of them)."""
-    return nested_f1(*presence(contracts_data, scores))
+def nested_presence_f1(
+    contracts_data: list[ContractData], scores: list[np.ndarray], columns: list[int]
+) -> float:
+    """Macro document-level F1 over the types ``columns`` with each fold's thresholds chosen
+    on the other folds, as a held-out split will see it (the scorer's figure uses thresholds
+    chosen on all of them)."""
+    return nested_f1(*presence(contracts_data, scores), columns)
 
 
-def nested_f1(tops: np.ndarray, present: np.ndarray) -> float:
-    """:func:`nested_presence_f1` from each contract's best score per type."""
+def nested_f1(tops: np.ndarray, present: np.ndarray, columns: list[int] | None = None) -> float:
+    """:func:`nested_presence_f1` from each contract's best score per type (the thresholds are
+    chosen with every type in view, the figure is over ``columns``, by default all)."""
     fold_of = np.arange(len(tops)) % FOLDS
     flagged = np.zeros_like(present)
     for f in range(FOLDS):
@@ -526,7 +534,10 @@ def nested_f1(tops: np.ndarray, present: np.ndarray) -> float:
         flagged[here] = tops[here] >= thresholds[None, :]
     tp = (flagged & present).sum(axis=0)
     f1 = 2 * tp / np.maximum(flagged.sum(axis=0) + present.sum(axis=0), 1)
-    return float(f1[present.any(axis=0)].mean())
+    keep = present.any(axis=0)
+    if columns is not None:
+        keep &= np.isin(np.arange(len(keep)), columns)
+    return float(f1[keep].mean())
 
 
 #: the reranker's trees (sklearn's HistGradientBoostingClassifier); out of fold, 300 trees of 7
@@ -678,6 +689,7 @@ def write_predictions(
     categories: list[str],
     path: Path,
     k: int,
+    scored: tuple[str, ...] = YES_NO_CATEGORIES,
 ) -> None:
     """Predictions in the format of ../shared/tools/cuad_score.py, chosen as the product's
     candidate list chooses them: per type, the ``k`` best places and up to ``k`` overlapping
@@ -698,11 +710,13 @@ def write_predictions(
                             "flagged": bool(score[u, t] >= thresholds[t]),
                         }
                     )
-            predictions = scorer_predictions(candidates)
+            predictions = scorer_predictions(candidates, scored)
             handle.write(json.dumps({"id": c.id, "predictions": predictions}) + "\n")
 
 
-def run_scorer(data: Path, predictions: Path) -> dict[str, float]:
+def run_scorer(
+    data: Path, predictions: Path, scored: tuple[str, ...] = YES_NO_CATEGORIES
+) -> dict[str, float]:
     import subprocess
 
     scorer = data.resolve().parent / "tools" / "cuad_score.py"
@@ -713,6 +727,8 @@ def run_scorer(data: Path, predictions: Path) -> dict[str, float]:
             str(scorer),
             str(data / "labels.jsonl"),
             str(predictions),
+            "--categories",
+            ",".join(scored),
             "--json",
             str(out),
         ],
@@ -798,8 +814,12 @@ def main() -> int:
     del full
     print(f"reranker fitted ({time.time() - started:.0f} s)")
     thresholds = choose_thresholds(contracts_data, scores, n_types)
-    nested_f1 = nested_presence_f1(contracts_data, scores)
-    print(f"macro document F1 with thresholds chosen on other folds: {nested_f1:.3f}")
+    yes_no = [i for i, category in enumerate(categories) if category in YES_NO_CATEGORIES]
+    clauses = [i for i, category in enumerate(categories) if category in CLAUSE_CATEGORIES]
+    nested = nested_presence_f1(contracts_data, scores, yes_no)
+    print(f"macro document F1 with thresholds chosen on other folds: {nested:.3f}")
+    nested = nested_presence_f1(contracts_data, scores, clauses)
+    print(f"  the same over {', '.join(CLAUSE_CATEGORIES)}: {nested:.3f}")
     presence_by_score(contracts_data, scores, thresholds)
     # types without the CUAD models (the project's own) are scored by the same model without
     # them, at one threshold: the one that maximises the CUAD types' mean F1.5 when they are
@@ -829,6 +849,12 @@ def main() -> int:
     write_predictions(contracts_data, scores, thresholds, categories, predictions, args.top)
     summary = run_scorer(args.data, predictions)
     print("cross-validated (out-of-fold) on the dev split:", json.dumps(summary))
+    others = args.cache / "oof_predictions_clause_categories.jsonl"
+    write_predictions(
+        contracts_data, scores, thresholds, categories, others, args.top, CLAUSE_CATEGORIES
+    )
+    summary = run_scorer(args.data, others, CLAUSE_CATEGORIES)
+    print(f"the same over {', '.join(CLAUSE_CATEGORIES)}:", json.dumps(summary))
     if args.write:
         MODEL_DIR.mkdir(parents=True, exist_ok=True)
         arrays = {}
