@@ -519,14 +519,9 @@ def nested_presence_f1(
     contracts_data: list[ContractData], scores: list[np.ndarray], columns: list[int]
 ) -> float:
     """Macro document-level F1 over the types ``columns`` with each fold's thresholds chosen
-    on the other folds, as a held-out split will see it (the scorer's figure uses thresholds
-    chosen on all of them)."""
-    return nested_f1(*presence(contracts_data, scores), columns)
-
-
-def nested_f1(tops: np.ndarray, present: np.ndarray, columns: list[int] | None = None) -> float:
-    """:func:`nested_presence_f1` from each contract's best score per type (the thresholds are
-    chosen with every type in view, the figure is over ``columns``, by default all)."""
+    on the other folds (with every type in view), as a held-out split will see it (the
+    scorer's figure uses thresholds chosen on all of them)."""
+    tops, present = presence(contracts_data, scores)
     fold_of = np.arange(len(tops)) % FOLDS
     flagged = np.zeros_like(present)
     for f in range(FOLDS):
@@ -535,9 +530,7 @@ def nested_f1(tops: np.ndarray, present: np.ndarray, columns: list[int] | None =
         flagged[here] = tops[here] >= thresholds[None, :]
     tp = (flagged & present).sum(axis=0)
     f1 = 2 * tp / np.maximum(flagged.sum(axis=0) + present.sum(axis=0), 1)
-    keep = present.any(axis=0)
-    if columns is not None:
-        keep &= np.isin(np.arange(len(keep)), columns)
+    keep = present.any(axis=0) & np.isin(np.arange(present.shape[1]), columns)
     return float(f1[keep].mean())
 
 

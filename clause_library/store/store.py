@@ -757,15 +757,15 @@ class ReviewStore:
                 total += file.stat().st_size
         return total
 
-    def release_free_pages(self) -> int:
-        """Hand the database file's free pages back to the disk; returns how many pages the
-        file held free. Only a file created with incremental auto-vacuum (every file this
-        version creates) can shrink this way; in an older one the free pages are reused by
-        later writes instead. Not inside a write of this thread's (it returns 0 there)."""
+    def release_free_pages(self) -> None:
+        """Hand the database file's free pages back to the disk. Only a file created with
+        incremental auto-vacuum (every file this version creates) can shrink this way; in an
+        older one the free pages are reused by later writes instead. Does nothing inside a
+        write of this thread's."""
         with self._lock:
             conn = self.db.conn
             if conn.in_transaction:
-                return 0
+                return
             free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
             if free and int(conn.execute("PRAGMA auto_vacuum").fetchone()[0]) == 2:
                 try:
@@ -773,7 +773,6 @@ class ReviewStore:
                     conn.executescript("PRAGMA incremental_vacuum;")
                 except sqlite3.OperationalError as exc:
                     raise self._plain(exc) from exc
-        return free
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file (it is also done automatically)."""
