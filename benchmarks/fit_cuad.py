@@ -481,6 +481,26 @@ THRESHOLD_RESAMPLES = 200
 THRESHOLD_PRIOR = 50
 
 
+def resampled_f(
+    tops: np.ndarray, has: np.ndarray, grid: np.ndarray, beta: float, seed: int
+) -> np.ndarray:
+    """``(resamples, types, thresholds)``: document-level F-beta of each type at each threshold
+    of ``grid`` (a contract is flagged when its best score ``tops`` reaches it; ``has``: it
+    holds a labelled clause of the type), over bootstrap resamples of the contracts."""
+    rng = np.random.default_rng(seed)
+    out = np.zeros((THRESHOLD_RESAMPLES, tops.shape[1], len(grid)))
+    for r in range(THRESHOLD_RESAMPLES):
+        pick = rng.integers(0, len(tops), len(tops))
+        flagged = tops[pick][:, :, None] >= grid[None, None, :]
+        held = has[pick][:, :, None]
+        tp = (flagged & held).sum(axis=0)
+        precision = tp / np.maximum(flagged.sum(axis=0), 1)
+        recall = tp / np.maximum(held.sum(axis=0), 1)
+        denominator = beta**2 * precision + recall
+        out[r] = (1 + beta**2) * precision * recall / np.maximum(denominator, 1e-12)
+    return out
+
+
 def presence_thresholds(tops: np.ndarray, has: np.ndarray, seed: int = 0) -> np.ndarray:
     """Per type, the threshold on its best score per contract (``tops``: contracts x types)
     that maximises document-level F1 (``has``: the contract holds a labelled clause of the
@@ -498,15 +518,7 @@ def presence_thresholds(tops: np.ndarray, has: np.ndarray, seed: int = 0) -> np.
     figure by twice as much either way). A prior of 25 contracts does as well; none (each type
     alone) or 100 do worse."""
     grid = np.unique(np.quantile(tops, np.linspace(0.0, 1.0, 401)))
-    rng = np.random.default_rng(seed)
-    curves = np.zeros((tops.shape[1], len(grid)))
-    for _ in range(THRESHOLD_RESAMPLES):
-        pick = rng.integers(0, len(tops), len(tops))
-        flagged = tops[pick][:, :, None] >= grid[None, None, :]
-        held = has[pick][:, :, None]
-        tp = (flagged & held).sum(axis=0)
-        curves += 2 * tp / np.maximum(flagged.sum(axis=0) + held.sum(axis=0), 1)
-    curves /= THRESHOLD_RESAMPLES
+    curves = resampled_f(tops, has, grid, 1.0, seed).mean(axis=0)
     held_by = has.sum(axis=0)
     shared = curves[held_by > 0].mean(axis=0)
     own = held_by / (held_by + THRESHOLD_PRIOR)
@@ -650,18 +662,7 @@ def shared_threshold(tops: np.ndarray, has: np.ndarray, beta: float, seed: int =
     costs a reviewer more than a possible match shown in error. ``tops`` and ``has`` are as
     :func:`presence` returns them."""
     grid = np.arange(0.01, 0.5, 0.001)
-    rng = np.random.default_rng(seed)
-    curves = np.zeros((THRESHOLD_RESAMPLES, len(grid)))
-    for r in range(THRESHOLD_RESAMPLES):
-        pick = rng.integers(0, len(tops), len(tops))
-        flagged = tops[pick][:, :, None] >= grid[None, None, :]
-        held = has[pick][:, :, None]
-        tp = (flagged & held).sum(axis=0)
-        precision = tp / np.maximum(flagged.sum(axis=0), 1)
-        recall = tp / np.maximum(held.sum(axis=0), 1)
-        denominator = beta**2 * precision + recall
-        f = (1 + beta**2) * precision * recall / np.maximum(denominator, 1e-12)
-        curves[r] = f[has.any(axis=0)].mean(axis=0)
+    curves = resampled_f(tops, has, grid, beta, seed)[:, has.any(axis=0)].mean(axis=1)
     mean = curves.mean(axis=0)
     best = int(np.argmax(mean))
     within = np.flatnonzero(mean >= mean[best] - curves[:, best].std())
