@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -210,7 +211,9 @@ def prepared(
     return result
 
 
-def _training_rows(contracts_data: list[ContractData], which: list[int], rng: np.random.Generator):  # type: ignore[no-untyped-def]
+def _training_rows(
+    contracts_data: list[ContractData], which: list[int], rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
     """Inputs and multi-label targets: every unit inside or matching a labelled clause, and a
     quarter of the others (they are many and alike)."""
     xs, ys = [], []
@@ -786,10 +789,11 @@ def main() -> int:
         print(f"probes fitted ({time.time() - started:.0f} s)")
         lexical_oof, (lexical_w, lexical_b) = lexical_logits(contracts_data, cuad_types, FOLDS)
         print(f"n-gram models fitted ({time.time() - started:.0f} s)")
+        logits: dict[str, Any] = {f"probe_{i}": o for i, o in enumerate(oof)}
+        logits.update({f"lexical_{i}": o for i, o in enumerate(lexical_oof)})
         np.savez(
             stage_one,
-            **{f"probe_{i}": o for i, o in enumerate(oof)},
-            **{f"lexical_{i}": o for i, o in enumerate(lexical_oof)},
+            **logits,
             w0=layers[0][0],
             b0=layers[0][1],
             w1=layers[1][0],
