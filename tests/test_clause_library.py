@@ -158,3 +158,49 @@ clauses:
 """
     with pytest.raises(LibraryError, match="at least 6"):
         build_library([("x.yaml", text)])
+
+
+def _check(clause_id: str, check_id: str):  # type: ignore[no-untyped-def]
+    clause_type = default_library().get(clause_id)
+    return clause_type, next(c for c in clause_type.checks if c.id == check_id)
+
+
+def test_an_indemnity_from_the_other_side_elsewhere_makes_ours_two_way() -> None:
+    clause_type, check = _check("indemnification_general", "indem_gen_one_sided_against_us")
+    playbook = _playbook_for(check.when.kinds)
+    ours = (
+        "Customer shall indemnify and hold harmless Supplier from all losses arising from Customer's "
+        "breach of this Agreement."
+    )
+    theirs_general = (
+        "Supplier shall indemnify Customer against all claims caused by Supplier's negligence or wilful "
+        "misconduct."
+    )
+    theirs_ip_only = "Supplier shall defend Customer against any claim that the Services infringe a patent."
+    assert check_holds(check.when, ours, clause_type, playbook, set(), ours)
+    assert not check_holds(
+        check.when, ours, clause_type, playbook, set(), f"{ours}\n(b) {theirs_general}"
+    )
+    # an infringement-only indemnity from them leaves our general one one-way
+    assert check_holds(check.when, ours, clause_type, playbook, set(), f"{ours}\n{theirs_ip_only}")
+
+    clause_type, check = _check("indemnification_ip", "indem_ip_one_sided_against_us")
+    ours_ip = "Customer shall defend Supplier against any claim that Customer Content infringes a copyright."
+    assert check_holds(check.when, ours_ip, clause_type, playbook, set(), ours_ip)
+    assert not check_holds(
+        check.when, ours_ip, clause_type, playbook, set(), f"{ours_ip}\n{theirs_ip_only}"
+    )
+    # a one-way indemnity that says nothing of infringement is not an IP indemnity
+    assert not check_holds(check.when, ours, clause_type, playbook, set(), ours)
+
+
+def test_arbitration_with_an_equitable_relief_clause_elsewhere_is_not_flagged() -> None:
+    clause_type, check = _check("dispute_resolution", "dispute_arbitration_no_interim_relief")
+    playbook = _playbook_for(check.when.kinds)
+    clause = "Any dispute shall be finally settled by binding arbitration in Denver, Colorado."
+    relief = (
+        "14.6 Equitable Relief. Each party may seek an injunction from any competent court to "
+        "prevent a breach of Section 9."
+    )
+    assert check_holds(check.when, clause, clause_type, playbook, set(), clause)
+    assert not check_holds(check.when, clause, clause_type, playbook, set(), f"{clause}\n{relief}")
