@@ -182,6 +182,20 @@ def _pattern(entry: str, clause_type: ClauseType, playbook: Playbook) -> re.Patt
     return re.compile(raw, re.IGNORECASE)
 
 
+#: A place that only defines a term ("Intellectual Property Rights" means ... including moral
+#: rights): it binds no one, so no check reads its clause as weak or risky wording.
+_DEFINITION_CLAUSE = re.compile(
+    r"\s*(?:[(\[]?[0-9A-Za-z]{1,4}(?:\.[0-9A-Za-z]{1,3})*[.)\]]?\s+)?"
+    r"[\"“”'‘][A-Z][^\"“”]{0,80}?[\"“”'’]\s*,?\s*(?:shall\s+)?"
+    r"(?:means?|refers?\s+to|includes?|shall\s+have\s+the\s+meaning|has\s+the\s+meaning)\b"
+)
+
+
+def is_definition(text: str) -> bool:
+    """Whether a passage starts by defining a term ("X" means ...)."""
+    return _DEFINITION_CLAUSE.match(text) is not None
+
+
 def check_holds(
     condition: Condition,
     text: str,
@@ -329,7 +343,8 @@ def review(
             fired = [
                 _fire(check, clause_type, playbook, clause.start, clause_text)
                 for check in clause_type.checks
-                if check_holds(
+                if not is_definition(document.text[unit.start : unit.end])
+                and check_holds(
                     check.when, clause_text, clause_type, playbook, present, document.text
                 )
             ]
