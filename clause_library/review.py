@@ -340,11 +340,12 @@ def review(
             unit: Unit = analysis.units[unit_index]
             clause = clauses[unit.clause]
             clause_text = clause.text
+            defines_a_term = is_definition(document.text[unit.start : unit.end])
+            checks = () if defines_a_term else clause_type.checks
             fired = [
                 _fire(check, clause_type, playbook, clause.start, clause_text)
-                for check in clause_type.checks
-                if not is_definition(document.text[unit.start : unit.end])
-                and check_holds(
+                for check in checks
+                if check_holds(
                     check.when, clause_text, clause_type, playbook, present, document.text
                 )
             ]
