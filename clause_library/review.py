@@ -183,7 +183,9 @@ def _pattern(entry: str, clause_type: ClauseType, playbook: Playbook) -> re.Patt
 
 
 #: A place that only defines a term ("Intellectual Property Rights" means ... including moral
-#: rights): it binds no one, so no check reads its clause as weak or risky wording.
+#: rights), in a clause that opens with definitions: it binds no one, so no check reads its
+#: clause as weak or risky wording. (A definition matched inside an operative clause, such as
+#: "Residuals" defined within the clause that lets a party use them, leaves the clause read.)
 _DEFINITION_CLAUSE = re.compile(
     r"\s*(?:[(\[]?[0-9A-Za-z]{1,4}(?:\.[0-9A-Za-z]{1,3})*[.)\]]?\s+)?"
     r"[\"“”'‘][A-Z][^\"“”]{0,80}?[\"“”'’]\s*,?\s*(?:shall\s+)?"
@@ -340,7 +342,9 @@ def review(
             unit: Unit = analysis.units[unit_index]
             clause = clauses[unit.clause]
             clause_text = clause.text
-            defines_a_term = is_definition(document.text[unit.start : unit.end])
+            defines_a_term = is_definition(clause_text) and is_definition(
+                document.text[unit.start : unit.end]
+            )
             checks = () if defines_a_term else clause_type.checks
             fired = [
                 _fire(check, clause_type, playbook, clause.start, clause_text)

@@ -84,3 +84,12 @@ def test_sample_findings_match_the_readme(engine: Engine, name: str) -> None:
     present = {f.clause_id for f in review.findings}
     assert issues == expected["issues"]
     assert set(expected["sound"]) <= present  # type: ignore[arg-type]
+
+
+def test_a_definition_inside_an_operative_clause_leaves_the_clause_read(engine: Engine) -> None:
+    # the NDA's residuals clause is matched at its definition of "Residuals", but the clause
+    # around it lets each party use them, and the check says so
+    review = engine.review_file(SAMPLES / "mutual_nda.docx", "nda_mutual")
+    (residuals,) = [f for f in review.findings if f.clause_id == "residuals"]
+    assert residuals.text.lstrip("“\"").startswith("Residuals")
+    assert [c.id for c in residuals.checks] == ["res_residuals_clause"]
