@@ -395,7 +395,7 @@ def review(
                 )
             )
         eligible = _worth_flagging(of_type) if clause_type.cuad_category else of_type
-        flagged = [f for f in eligible if f.is_issue][:MAX_LOCATIONS]
+        flagged = _distinct_issues([f for f in eligible if f.is_issue])[:MAX_LOCATIONS]
         sound = [f for f in of_type if not f.is_issue][: MAX_LOCATIONS - len(flagged)]
         findings += flagged + sound
     findings.sort(key=lambda f: (f.start, f.clause_id))
@@ -426,6 +426,22 @@ def _worth_flagging(of_type: list[Finding]) -> list[Finding]:
         if f.score >= floor
         or any(f.heading_path[: len(path)] == path for path in confident)
     ]
+
+
+def _distinct_issues(flagged: list[Finding]) -> list[Finding]:
+    """Flagged places of one type (best first), without a place that repeats the very checks
+    of a better place in the same section (the three sentences of one arbitration clause, each
+    without a carve-out for court relief), unless it carries a tracked change of its own."""
+    kept: list[Finding] = []
+    for finding in flagged:
+        same = {c.id for c in finding.checks}
+        repeats = finding.heading_path and any(
+            k.heading_path[:1] == finding.heading_path[:1] and {c.id for c in k.checks} == same
+            for k in kept
+        )
+        if not repeats or any(c.fix_start is not None for c in finding.checks):
+            kept.append(finding)
+    return kept
 
 
 def _gaps(library: Library, playbook: Playbook, present: set[str]) -> list[Gap]:
