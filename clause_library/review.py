@@ -20,6 +20,7 @@ from clause_library.embed import normalise_text
 from clause_library.library import Check, ClauseType, Condition, Library, Severity
 from clause_library.match import FEATURES, LOGIT_SCALE, Analysis, Unit
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
+from clause_library.segment import opens_with_definition
 
 FindingStatus = Literal["present", "weak", "red_flag"]
 FindingSeverity = Literal["info", "low", "medium", "high", "critical"]
@@ -182,22 +183,6 @@ def _pattern(entry: str, clause_type: ClauseType, playbook: Playbook) -> re.Patt
     return re.compile(raw, re.IGNORECASE)
 
 
-#: A place that only defines a term ("Intellectual Property Rights" means ... including moral
-#: rights), in a clause that opens with definitions: it binds no one, so no check reads its
-#: clause as weak or risky wording. (A definition matched inside an operative clause, such as
-#: "Residuals" defined within the clause that lets a party use them, leaves the clause read.)
-_DEFINITION_CLAUSE = re.compile(
-    r"\s*(?:[(\[]?[0-9A-Za-z]{1,4}(?:\.[0-9A-Za-z]{1,3})*[.)\]]?\s+)?"
-    r"[\"“”'‘][A-Z][^\"“”]{0,80}?[\"“”'’]\s*,?\s*(?:shall\s+)?"
-    r"(?:means?|refers?\s+to|includes?|shall\s+have\s+the\s+meaning|has\s+the\s+meaning)\b"
-)
-
-
-def is_definition(text: str) -> bool:
-    """Whether a passage starts by defining a term ("X" means ...)."""
-    return _DEFINITION_CLAUSE.match(text) is not None
-
-
 def check_holds(
     condition: Condition,
     text: str,
@@ -342,7 +327,11 @@ def review(
             unit: Unit = analysis.units[unit_index]
             clause = clauses[unit.clause]
             clause_text = clause.text
-            defines_a_term = is_definition(clause_text) and is_definition(
+            # a place that only defines a term ("Intellectual Property Rights" means ...
+            # including moral rights), in a clause that opens with definitions, binds no one,
+            # so no check reads it; a definition inside an operative clause ("Residuals" defined
+            # within the clause that lets a party use them) leaves the clause read
+            defines_a_term = opens_with_definition(clause_text) and opens_with_definition(
                 document.text[unit.start : unit.end]
             )
             checks = () if defines_a_term else clause_type.checks

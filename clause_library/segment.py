@@ -400,12 +400,23 @@ def _ends_sentence(text: str, sentence_start: int, dot: int, after: str) -> bool
 # --- glossary ----------------------------------------------------------------------------------
 
 _QUOTED = r"[\"“”'‘’]{1}(?P<term>[A-Z][^\"“”]{0,60}?)[\"“”'’]{1}"
-_DEFINITION = re.compile(
-    _QUOTED + r"\s*(?:shall\s+)?(?:means?|refers?\s+to|includes?|shall\s+have\s+the\s+meaning|"
+_DEFINING_VERB = (
+    r"\s*(?:shall\s+)?(?:means?|refers?\s+to|includes?|shall\s+have\s+the\s+meaning|"
     r"has\s+the\s+meaning|is\s+defined)"
-    r"|\((?:the\s+|each\s+a\s+|each,?\s+an?\s+|collectively,?\s+(?:the\s+)?|hereinafter\s+(?:the\s+)?)?"
+)
+_DEFINITION = re.compile(
+    _QUOTED
+    + _DEFINING_VERB
+    + r"|\((?:the\s+|each\s+a\s+|each,?\s+an?\s+|collectively,?\s+(?:the\s+)?"
+    r"|hereinafter\s+(?:the\s+)?)?"
     r"[\"“”'‘](?P<term2>[A-Z][^\"“”]{0,60}?)[\"“”'’]\)"
 )
+_OPENS_WITH_DEFINITION = re.compile(r"\s*" + _QUOTED + r",?" + _DEFINING_VERB + r"\b")
+
+
+def opens_with_definition(text: str) -> bool:
+    """Whether ``text`` starts, after any numbering label, by defining a term ("X" means ...)."""
+    return _OPENS_WITH_DEFINITION.match(split_label(text.lstrip())[1]) is not None
 
 
 def _glossary(document: Document, sentences: Iterable[Segment]) -> tuple[DefinedTerm, ...]:
@@ -665,6 +676,7 @@ __all__ = [
     "SegmentKind",
     "Segmentation",
     "is_heading_text",
+    "opens_with_definition",
     "run_in_heading",
     "segment",
     "sentence_spans",
