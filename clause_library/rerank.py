@@ -23,6 +23,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+#: what the forest reads of a place. Where a place lies is not among them: its position in the
+#: document, its distance from the type's best place and the best score of its neighbours within
+#: 1,500 characters moved the out-of-fold figures by less than a refit with other seeds does
+#: (pooled AUPR 0.611 either way, precision at 80% recall 0.296 against 0.293, nested document
+#: F1 0.746 against 0.747)
 FEATURES = (
     "logit",
     "probe",
