@@ -71,6 +71,9 @@ class ClauseType:
     counter_exemplars: tuple[str, ...] = ()
     cues: Mapping[str, str] = field(default_factory=dict)
     required_cues: tuple[str, ...] = ()
+    #: cues marking wording of another kind (a disclaimer where the type is a warranty): a unit
+    #: that matches one is not taken for this type, and they do not count among its cues
+    excluding_cues: tuple[str, ...] = ()
     heading_cues: tuple[str, ...] = ()
     checks: tuple[Check, ...] = ()
     preferred: str = ""
@@ -249,6 +252,7 @@ _CLAUSE_KEYS = (
     "description",
     "cues",
     "required_cues",
+    "excluding_cues",
     "heading_cues",
     "exemplars",
     "counter_exemplars",
@@ -356,6 +360,12 @@ def _parse_clause(raw: Any, family: str, src: str, line: int) -> tuple[ClauseTyp
     for name in required:
         if name not in cues:
             raise reader.fail("required_cues", f"required cue '{name}' is not defined in cues")
+    excluding = reader.texts("excluding_cues")
+    for name in excluding:
+        if name not in cues:
+            raise reader.fail("excluding_cues", f"excluding cue '{name}' is not defined in cues")
+        if name in required:
+            raise reader.fail("excluding_cues", f"cue '{name}' cannot be required and excluding")
     headings = reader.texts("heading_cues")
     for pattern in headings:
         _regex(reader, "heading_cues", pattern)
@@ -366,15 +376,25 @@ def _parse_clause(raw: Any, family: str, src: str, line: int) -> tuple[ClauseTyp
         _parse_check(c, clause_id, cues, src, getattr(c, "line", reader.line_of("checks")) or 0)
         for c in checks_raw
     )
+    exemplars = reader.texts("exemplars", minimum=6)
+    for name in excluding:
+        regex = compile_pattern(cues[name])
+        for number, exemplar in enumerate(exemplars, 1):
+            if regex.search(exemplar):
+                raise reader.fail(
+                    "exemplars",
+                    f"exemplar {number} of {reader.what} matches its excluding cue '{name}'",
+                )
     clause_type = ClauseType(
         id=clause_id,
         title=reader.text("title"),
         family=family,
         description=reader.text("description"),
-        exemplars=reader.texts("exemplars", minimum=6),
+        exemplars=exemplars,
         counter_exemplars=reader.texts("counter_exemplars"),
         cues=cues,
         required_cues=required,
+        excluding_cues=excluding,
         heading_cues=headings,
         checks=checks,
         preferred=reader.text("preferred", required=False),

@@ -255,6 +255,14 @@ class _TypeIndex:
             for clause_type in self.types
         ]
         self.required = [set(clause_type.required_cues) for clause_type in self.types]
+        # per type, the bits of its cue masks that are excluding cues (bit i: its i-th cue)
+        self.excluding_bits = np.array(
+            [
+                sum(1 << bit for bit, name in enumerate(t.cues) if name in t.excluding_cues)
+                for t in self.types
+            ],
+            np.int64,
+        )
         # named by their pattern, as the cues are by their name
         self.headings = [
             [(p, Cue.of(compile_pattern(p))) for p in clause_type.heading_cues]
@@ -389,16 +397,17 @@ def _cue_masks(
     return masks
 
 
-def _unit_cue_features(
+def unit_cue_masks(
     index: _TypeIndex,
     segmentation: Segmentation,
     units: list[Unit],
     cache: CueMaskCache | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per unit and type: any cue, distinct cues (capped at 3, scaled), required cue missing.
+) -> npt.NDArray[np.int64]:
+    """``(units, types)`` bit masks of the cues of each type that each unit matches.
 
     Cues are searched once per sentence and once per clause; a run of sentences takes the union
-    of its sentences' cues.
+    of its sentences' cues (so it is excluded from a type when one of its sentences is: the
+    other sentence is scored on its own).
     """
     sentences = [normalise_text(s.text) for s in segmentation.sentences]
     clauses = [normalise_text(c.text) for c in segmentation.clauses]
@@ -412,6 +421,15 @@ def _unit_cue_features(
         else:
             for i in unit.sentences:
                 masks[u] |= sentence_masks[i]
+    return masks
+
+
+def _unit_cue_features(
+    index: _TypeIndex, masks: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per unit and type: any cue, distinct cues (capped at 3, scaled), required cue missing;
+    excluding cues do not count."""
+    masks = masks & ~index.excluding_bits[None, :]
     required_bits = np.zeros(len(index.types), np.int64)
     for t, cues in enumerate(index.cues):
         for bit, (name, _) in enumerate(cues):
@@ -427,6 +445,19 @@ def _unit_cue_features(
         np.float32
     )
     return any_hit, np.minimum(count, 3.0) / 3.0, missing
+
+
+def hold_excluded(
+    scores: np.ndarray, masks: np.ndarray, index: _TypeIndex, thresholds: Sequence[float]
+) -> npt.NDArray[np.float32]:
+    """``scores`` with every unit that matches an excluding cue of a type held under half the
+    type's threshold (``thresholds``, one per type; the score is scaled by that, so such units
+    keep their order): it stays among the type's candidates but is never taken for the type."""
+    excluded = (masks & index.excluding_bits[None, :]) != 0
+    if not excluded.any():
+        return scores
+    caps = 0.5 * np.asarray(thresholds, np.float32)
+    return np.where(excluded, scores * caps[None, :], scores).astype(np.float32)
 
 
 def _group_max(sims: np.ndarray, owner: np.ndarray, m: int, top: int = 1) -> np.ndarray:
@@ -478,8 +509,9 @@ def analyze(
     if progress:
         progress("score", 0, 1)
     cue_cache = embedder.persistent if isinstance(embedder.persistent, CueMaskCache) else None
+    masks = unit_cue_masks(index, segmentation, units, cue_cache)
     features, nearest = compute_features(
-        segmentation, units, sentence_vectors, index, calibration, heading_vectors, cue_cache
+        segmentation, units, sentence_vectors, index, calibration, heading_vectors, cue_cache, masks
     )
     type_ids = [t.id for t in library.types]
     scores = score(features, calibration, type_ids)
@@ -490,6 +522,7 @@ def analyze(
     if calibration.reranker_bare is not None:
         others = [t for t in range(len(type_ids)) if t not in with_models]
         scores = rescore_places(scores, features, spans, others, calibration.reranker_bare)
+    scores = hold_excluded(scores, masks, index, [calibration.threshold(t) for t in type_ids])
     if progress:
         progress("score", 1, 1)
     return Analysis(
@@ -577,8 +610,10 @@ def compute_features(
     calibration: Calibration,
     heading_vectors: dict[str, np.ndarray] | None = None,
     cue_cache: CueMaskCache | None = None,
+    cue_masks: np.ndarray | None = None,
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int32]]:
-    """Feature tensor ``(units, types, len(FEATURES))`` and the nearest exemplar per unit/type."""
+    """Feature tensor ``(units, types, len(FEATURES))`` and the nearest exemplar per unit/type
+    (``cue_masks``: the units' :func:`unit_cue_masks`, searched here when not given)."""
     m = len(index.types)
     n = len(units)
     feats = np.zeros((n, m, len(FEATURES)), np.float32)
@@ -604,7 +639,9 @@ def compute_features(
     rank_gap = np.where(ex_max >= best, ex_max - second, ex_max - best)
 
     # cues on the unit text; headings on the heading path (plus run-in heading) and terms
-    cue_any, cue_count, required_missing = _unit_cue_features(index, segmentation, units, cue_cache)
+    if cue_masks is None:
+        cue_masks = unit_cue_masks(index, segmentation, units, cue_cache)
+    cue_any, cue_count, required_missing = _unit_cue_features(index, cue_masks)
     paths = sorted({u.heading_path for u in units})
     path_masks = _cue_masks(index, [" > ".join(p) for p in paths], cue_cache, headings=True)
     path_hits = (path_masks != 0).astype(np.float32)
