@@ -2,11 +2,8 @@
 exemplars, and its near misses are not (tests/data/clause_cases/*.yaml).
 
 Every type must reject at least two of its three near misses, and across the library at least
-78% of the held-out clauses must be found and 93% of the near misses rejected. These bounds hold
-the matcher's present quality (measured: 87% found, 93.3% rejected) so that it cannot slip back.
-
-Two types are known confusions, named in :data:`KNOWN_CONFUSIONS` with their reasons: they still
-count in the totals, but not in the per-type rule.
+78% of the held-out clauses must be found and 94% of the near misses rejected. These bounds hold
+the matcher's present quality (measured: 87% found, 95.4% rejected) so that it cannot slip back.
 """
 
 from __future__ import annotations
@@ -24,18 +21,6 @@ from clause_library.report import review_json
 CASES = Path(__file__).parent / "data" / "clause_cases"
 
 pytestmark = pytest.mark.model
-
-#: Types whose near misses share their vocabulary so closely that they pass the one threshold
-#: of the project's own types; the reviewer sees them as possible matches (scores under 0.5).
-KNOWN_CONFUSIONS = {
-    # an IP indemnity, a disclaimer of non-infringement and a use restriction that mentions
-    # infringement score 0.25-0.47, against 0.78-0.89 for the three warranties
-    "non_infringement_warranty": "IP indemnities and non-infringement disclaimers",
-    # a contractor's non-infringement warranty and a cap carve-out that names the IP indemnity
-    # section score 0.066-0.166, just over the threshold 0.05, against 0.58-0.86 for the
-    # indemnities
-    "indemnification_ip": "non-infringement warranties and cap carve-outs naming the indemnity",
-}
 
 
 @pytest.fixture(scope="module")
@@ -70,11 +55,11 @@ def test_held_out_clauses_are_found_and_near_misses_are_not(engine: Engine) -> N
         rejected += sum(misses)
         positives += len(hits)
         negatives += len(misses)
-        if sum(misses) < 2 and clause_id not in KNOWN_CONFUSIONS:
+        if sum(misses) < 2:
             failing_types.append(f"{clause_id}: rejected only {sum(misses)}/3 near misses")
     assert not failing_types, "\n".join(failing_types)
     assert found / positives >= 0.78, f"found {found}/{positives}"
-    assert rejected / negatives >= 0.93, f"rejected {rejected}/{negatives}"
+    assert rejected / negatives >= 0.94, f"rejected {rejected}/{negatives}"
 
 
 def test_candidates_name_distinct_places_then_overlapping_alternatives(engine: Engine) -> None:
@@ -140,3 +125,44 @@ def test_two_threads_asking_for_the_library_index_build_it_once(
         thread.join()
     assert len(built) == 1
     assert len(got) == 3 and all(index is got[0] for index in got)
+
+
+def test_a_unit_matching_an_excluding_cue_is_held_under_the_threshold() -> None:
+    from types import SimpleNamespace
+
+    from clause_library.match import hold_excluded
+
+    index = SimpleNamespace(excluding_bits=np.array([0b100, 0], np.int64))
+    scores = np.array([[0.9, 0.9], [0.6, 0.6], [0.8, 0.8]], np.float32)
+    masks = np.array([[0b101, 0b101], [0b001, 0b111], [0b100, 0]], np.int64)
+    held = hold_excluded(scores, masks, index, [0.2, 0.2])  # type: ignore[arg-type]
+    assert held[:, 1].tolist() == scores[:, 1].tolist()  # the second type excludes nothing
+    assert held[1, 0] == pytest.approx(0.6)
+    assert held[0, 0] < 0.1 and held[2, 0] < 0.1 and held[0, 0] > held[2, 0]
+
+
+def test_a_disclaimer_or_an_indemnity_is_not_a_non_infringement_warranty(engine: Engine) -> None:
+    """Both speak of infringement, and a vendor agreement holding only them lacks the warranty:
+    the review reports it missing rather than finding it in the disclaimer."""
+    disclaimer = (
+        "EXCEPT AS STATED IN SECTION 6.1, THE PLATFORM IS PROVIDED WITHOUT WARRANTY OF ANY KIND, "
+        "AND VENDOR EXPRESSLY DISCLAIMS ANY IMPLIED WARRANTY OF TITLE OR NON-INFRINGEMENT."
+    )
+    indemnity = (
+        "Vendor shall defend Client against any third-party suit alleging that the Platform "
+        "infringes a patent or copyright and shall pay any damages finally awarded."
+    )
+    warranty = (
+        "Vendor warrants that the Platform and Client's use of it under this Agreement will not "
+        "infringe or misappropriate any intellectual property right of a third party."
+    )
+    t = [c.id for c in engine.library].index("non_infringement_warranty")
+    threshold = engine.calibration.threshold("non_infringement_warranty")
+    without, with_warranty = _best_scores(
+        engine, [f"{disclaimer} {indemnity}", f"{disclaimer} {indemnity} {warranty}"]
+    )
+    assert without[t] < threshold <= with_warranty[t]
+    gaps = engine.review(
+        engine.analyze(_document(f"{disclaimer}\n\n{indemnity}")), "vendor_customer"
+    )
+    assert "non_infringement_warranty" in {g.clause_id for g in gaps.gaps}
