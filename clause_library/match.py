@@ -515,6 +515,10 @@ def analyze(
     )
     type_ids = [t.id for t in library.types]
     scores = score(features, calibration, type_ids)
+    thresholds = [calibration.threshold(t) for t in type_ids]
+    # before the second look, so that an excluded passage is not the place the others of its
+    # type are measured against, and after it, which rescores the places it lists
+    scores = hold_excluded(scores, masks, index, thresholds)
     spans = np.array([(u.start, u.end) for u in units], np.int64).reshape(-1, 2)
     with_models = [type_ids.index(c) for c in calibration.probe_types if c in type_ids]
     if calibration.reranker is not None:
@@ -522,7 +526,7 @@ def analyze(
     if calibration.reranker_bare is not None:
         others = [t for t in range(len(type_ids)) if t not in with_models]
         scores = rescore_places(scores, features, spans, others, calibration.reranker_bare)
-    scores = hold_excluded(scores, masks, index, [calibration.threshold(t) for t in type_ids])
+    scores = hold_excluded(scores, masks, index, thresholds)
     if progress:
         progress("score", 1, 1)
     return Analysis(

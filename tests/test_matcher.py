@@ -146,7 +146,8 @@ def test_a_disclaimer_or_an_indemnity_is_not_a_non_infringement_warranty(engine:
     the review reports it missing rather than finding it in the disclaimer."""
     disclaimer = (
         "EXCEPT AS STATED IN SECTION 6.1, THE PLATFORM IS PROVIDED WITHOUT WARRANTY OF ANY KIND, "
-        "AND VENDOR EXPRESSLY DISCLAIMS ANY IMPLIED WARRANTY OF TITLE OR NON-INFRINGEMENT."
+        "AND VENDOR EXPRESSLY DISCLAIMS ANY IMPLIED WARRANTY OF TITLE OR NON-INFRINGEMENT. VENDOR "
+        "DOES NOT WARRANT THAT THE PLATFORM WILL OPERATE WITHOUT INTERRUPTION."
     )
     indemnity = (
         "Vendor shall defend Client against any third-party suit alleging that the Platform "
@@ -166,3 +167,38 @@ def test_a_disclaimer_or_an_indemnity_is_not_a_non_infringement_warranty(engine:
         engine.analyze(_document(f"{disclaimer}\n\n{indemnity}")), "vendor_customer"
     )
     assert "non_infringement_warranty" in {g.clause_id for g in gaps.gaps}
+
+
+@pytest.mark.parametrize(
+    ("clause_id", "other_kind", "the_clause"),
+    [
+        (
+            "data_return_deletion",
+            "Notices shall be in writing and sent by certified mail, return receipt requested, "
+            "to the address of the receiving party set out above.",
+            "Within fifteen days after termination, Vendor shall return to Client, or at Client's "
+            "election destroy, all Client Data in its possession.",
+        ),
+        (
+            "survival",
+            "If an arbitrator or court holds any term of this Agreement void or unenforceable, "
+            "the remaining terms shall remain in full force and effect.",
+            "Sections 5 (Fees), 8 (Confidentiality) and 11 (Indemnities) shall survive the "
+            "expiry or termination of this Agreement.",
+        ),
+        (
+            "dispute_resolution",
+            "A court's finding that one provision is invalid shall not impair the validity of the "
+            "other provisions of this Agreement.",
+            "Any dispute arising under this Agreement shall be decided exclusively by the state "
+            "courts sitting in Travis County, Texas, and each party submits to their jurisdiction.",
+        ),
+    ],
+)
+def test_wording_of_another_kind_does_not_stand_in_for_a_clause(
+    engine: Engine, clause_id: str, other_kind: str, the_clause: str
+) -> None:
+    t = [c.id for c in engine.library].index(clause_id)
+    threshold = engine.calibration.threshold(clause_id)
+    alone, together = _best_scores(engine, [other_kind, f"{other_kind} {the_clause}"])
+    assert alone[t] < threshold <= together[t]
