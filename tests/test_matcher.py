@@ -187,6 +187,13 @@ def test_a_disclaimer_or_an_indemnity_is_not_a_non_infringement_warranty(engine:
             "expiry or termination of this Agreement.",
         ),
         (
+            "termination_for_cause",
+            "Client may end this Agreement at any time for convenience by giving Consultant "
+            "forty-five days' written notice.",
+            "Either party may terminate this Agreement if the other commits a material breach and "
+            "fails to remedy it within thirty days after written notice.",
+        ),
+        (
             "dispute_resolution",
             "A court's finding that one provision is invalid shall not impair the validity of the "
             "other provisions of this Agreement.",
