@@ -35,38 +35,15 @@ competitive_restriction_exception rofr_rofo_rofn most_favored_nation revenue_pro
 price_restrictions minimum_commitment volume_restriction third_party_beneficiary""".split()
 
 CUAD_YES_NO = {
-    "Affiliate License-Licensee",
-    "Affiliate License-Licensor",
-    "Anti-Assignment",
-    "Audit Rights",
-    "Cap On Liability",
-    "Change Of Control",
-    "Competitive Restriction Exception",
-    "Covenant Not To Sue",
-    "Exclusivity",
-    "Insurance",
-    "Ip Ownership Assignment",
-    "Irrevocable Or Perpetual License",
-    "Joint Ip Ownership",
-    "License Grant",
-    "Liquidated Damages",
-    "Minimum Commitment",
-    "Most Favored Nation",
-    "No-Solicit Of Customers",
-    "No-Solicit Of Employees",
-    "Non-Compete",
-    "Non-Disparagement",
-    "Non-Transferable License",
-    "Post-Termination Services",
-    "Price Restrictions",
-    "Revenue/Profit Sharing",
-    "Rofr/Rofo/Rofn",
-    "Source Code Escrow",
-    "Termination For Convenience",
-    "Third Party Beneficiary",
-    "Uncapped Liability",
-    "Unlimited/All-You-Can-Eat-License",
-    "Volume Restriction",
+    "Affiliate License-Licensee", "Affiliate License-Licensor", "Anti-Assignment", "Audit Rights",
+    "Cap On Liability", "Change Of Control", "Competitive Restriction Exception",
+    "Covenant Not To Sue", "Exclusivity", "Insurance", "Ip Ownership Assignment",
+    "Irrevocable Or Perpetual License", "Joint Ip Ownership", "License Grant",
+    "Liquidated Damages", "Minimum Commitment", "Most Favored Nation", "No-Solicit Of Customers",
+    "No-Solicit Of Employees", "Non-Compete", "Non-Disparagement", "Non-Transferable License",
+    "Post-Termination Services", "Price Restrictions", "Revenue/Profit Sharing", "Rofr/Rofo/Rofn",
+    "Source Code Escrow", "Termination For Convenience", "Third Party Beneficiary",
+    "Uncapped Liability", "Unlimited/All-You-Can-Eat-License", "Volume Restriction",
     "Warranty Duration",
 }
 
@@ -105,34 +82,19 @@ def test_every_type_has_its_own_exemplars_and_held_out_cases() -> None:
 def test_playbooks_load_and_name_known_types() -> None:
     library = default_library()
     playbooks = load_playbooks(library)
-    assert {p.kind for p in playbooks} == {
-        "vendor",
-        "contractor",
-        "data_licence",
-        "model_licence",
-        "nda",
-    }
+    assert {p.kind for p in playbooks} == {"vendor", "contractor", "data_licence", "model_licence", "nda"}
 
 
 #: The party names the held-out check cases are written with.
 US = ("Customer", "Client", "Company", "Licensee", "Subscriber", "Buyer", "Recipient")
-THEM = (
-    "Vendor",
-    "Supplier",
-    "Provider",
-    "Contractor",
-    "Consultant",
-    "Licensor",
-    "Service Provider",
-    "Discloser",
-)
+THEM = ("Vendor", "Supplier", "Provider", "Contractor", "Consultant", "Licensor",
+        "Service Provider", "Discloser")
 
 
 def _playbook_for(kinds: tuple[str, ...]) -> Playbook:
     kind = kinds[0] if kinds else "vendor"
-    return Playbook(
-        id="test", title="test", kind=kind, side="us", description="", required=(), us=US, them=THEM
-    )
+    return Playbook(id="test", title="test", kind=kind, side="us", description="",
+                    required=(), us=US, them=THEM)
 
 
 def test_every_check_fires_on_weak_wording_and_stays_quiet_on_strong() -> None:
@@ -256,9 +218,7 @@ def test_an_indemnity_from_the_other_side_elsewhere_makes_ours_two_way() -> None
         "Supplier shall indemnify Customer against all claims caused by Supplier's negligence or wilful "
         "misconduct."
     )
-    theirs_ip_only = (
-        "Supplier shall defend Customer against any claim that the Services infringe a patent."
-    )
+    theirs_ip_only = "Supplier shall defend Customer against any claim that the Services infringe a patent."
     assert check_holds(check.when, ours, clause_type, playbook, set(), ours)
     assert not check_holds(
         check.when, ours, clause_type, playbook, set(), f"{ours}\n(b) {theirs_general}"
