@@ -341,7 +341,25 @@ def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, li
     )
 
 
-def _parse_clause(raw: Any, family: str, src: str, line: int) -> tuple[ClauseType, int]:
+#: a cue written as ``{same_as: clause_id.cue_name}``: the same regex as that cue of another type
+_SAME_AS = re.compile(r"^([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)$")
+
+
+def _own_cues(raw: Any) -> dict[str, str]:
+    """``{"clause_id.cue_name": regex}`` of the cues a raw clause type writes out itself (not
+    those it takes from another type), for other types to refer to; nothing is validated here."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("cues"), dict):
+        return {}
+    return {
+        f"{raw.get('id')}.{name}": pattern
+        for name, pattern in raw["cues"].items()
+        if isinstance(pattern, str)
+    }
+
+
+def _parse_clause(
+    raw: Any, family: str, src: str, line: int, shared: Mapping[str, str]
+) -> tuple[ClauseType, int]:
     reader = _Reader(raw, src, "a clause type", line)
     reader.unknown(_CLAUSE_KEYS)
     clause_id = reader.text("id")
@@ -351,9 +369,14 @@ def _parse_clause(raw: Any, family: str, src: str, line: int) -> tuple[ClauseTyp
     cues_raw = reader.mapping("cues")
     cues: dict[str, str] = {}
     cue_reader = _Reader(cues_raw, src, f"cues of '{clause_id}'", reader.line_of("cues"))
-    for name, pattern in cues_raw.items():
+    for name, value in cues_raw.items():
+        pattern = (
+            _same_as(value, str(name), cue_reader, shared) if isinstance(value, dict) else value
+        )
         if not isinstance(pattern, str):
-            raise cue_reader.fail(str(name), f"cue '{name}' must be a regex string")
+            raise cue_reader.fail(
+                str(name), f"cue '{name}' must be a regex string or {{same_as: type.cue}}"
+            )
         _regex(cue_reader, str(name), pattern)
         cues[str(name)] = pattern
     required = reader.texts("required_cues")
@@ -405,8 +428,33 @@ def _parse_clause(raw: Any, family: str, src: str, line: int) -> tuple[ClauseTyp
     return clause_type, reader.line or 0
 
 
-def parse_family(text: str, source: str) -> tuple[Family, list[ClauseType]]:
+def _same_as(node: Any, name: str, cues: _Reader, shared: Mapping[str, str]) -> str:
+    """The regex a ``{same_as: clause_id.cue_name}`` cue refers to."""
+    reference = _Reader(node, cues.source, f"cue '{name}' of {cues.what}", cues.line_of(name))
+    reference.unknown(("same_as",))
+    target = reference.text("same_as")
+    if not _SAME_AS.match(target):
+        raise reference.fail("same_as", f"same_as of cue '{name}' must be clause_id.cue_name")
+    if target not in shared:
+        raise reference.fail(
+            "same_as",
+            f"cue '{name}' refers to '{target}', which is no cue written out in the library",
+        )
+    return shared[target]
+
+
+def parse_family(
+    text: str, source: str, shared: Mapping[str, str] | None = None
+) -> tuple[Family, list[ClauseType]]:
+    """One family file; ``shared`` holds the cues other files write out (see :func:`_own_cues`)
+    that this file's ``same_as`` cues may name."""
     data = _read_yaml(text, source)
+    return _parse_family_data(data, source, shared or {})
+
+
+def _parse_family_data(
+    data: Any, source: str, shared: Mapping[str, str]
+) -> tuple[Family, list[ClauseType]]:
     reader = _Reader(data, source, "a clause family file", 1)
     reader.unknown(("family", "title", "clauses"))
     family_id = reader.text("family")
@@ -415,7 +463,8 @@ def parse_family(text: str, source: str) -> tuple[Family, list[ClauseType]]:
     if not isinstance(clauses_raw, list) or not clauses_raw:
         raise reader.fail("clauses", "'clauses' must be a non-empty list")
     types = [
-        _parse_clause(raw, family_id, source, getattr(raw, "line", 0))[0] for raw in clauses_raw
+        _parse_clause(raw, family_id, source, getattr(raw, "line", 0), shared)[0]
+        for raw in clauses_raw
     ]
     return family, types
 
@@ -444,9 +493,17 @@ def build_library(sources: Iterable[tuple[str, str]]) -> Library:
     seen_checks: dict[str, str] = {}
     seen_families: dict[str, str] = {}
     digest = hashlib.sha256()
+    documents = []
+    shared: dict[str, str] = {}
     for name, text in sources:
         digest.update(name.encode() + b"\0" + text.encode("utf-8") + b"\0")
-        family, family_types = parse_family(text, name)
+        data = _read_yaml(text, name)
+        documents.append((name, data))
+        clauses = data.get("clauses") if isinstance(data, dict) else None
+        for raw in clauses if isinstance(clauses, list) else []:
+            shared.update(_own_cues(raw))
+    for name, data in documents:
+        family, family_types = _parse_family_data(data, name, shared)
         if family.id in seen_families:
             raise LibraryError(
                 name, 1, f"family '{family.id}' is already defined in {seen_families[family.id]}"

@@ -189,6 +189,49 @@ def test_an_exemplar_matching_its_types_excluding_cue_is_an_error() -> None:
         build_library([("x.yaml", text)])
 
 
+_SAME_AS = """family: FAMILY
+title: Y
+clauses:
+  - id: TYPE
+    title: Provenance
+    description: d
+    cues:
+      source: '\\bsourced\\b'
+      disclaimer: {same_as: TARGET}
+    excluding_cues: [disclaimer]
+    exemplars: [a one, a two, a three, a four, a five, SIXTH]
+"""
+_WARRANTY = ("x.yaml", _EXCLUDING.format(excluding="disclaimer", sixth="Seller warrants."))
+
+
+def _same_as(target: str, sixth: str = "a six", type_id: str = "provenance", family: str = "y"):  # type: ignore[no-untyped-def]
+    text = _SAME_AS.replace("TARGET", target).replace("SIXTH", sixth)
+    return f"{family}.yaml", text.replace("TYPE", type_id).replace("FAMILY", family)
+
+
+def test_a_cue_can_be_the_same_as_another_types_cue_in_another_file() -> None:
+    # the referring file may come first: every file's own cues are known before any is read
+    library = build_library([_same_as("warranty.disclaimer"), _WARRANTY])
+    assert library.get("provenance").cues["disclaimer"] == "\\bdisclaims?\\b"
+    # what the cue stands for is checked as if written out: an exemplar may not match it
+    with pytest.raises(LibraryError, match=r"y\.yaml:11: exemplar 6 .* excluding cue 'disclaimer'"):
+        build_library([_WARRANTY, _same_as("warranty.disclaimer", sixth="Seller disclaims it.")])
+
+
+def test_a_same_as_cue_must_name_a_written_out_cue() -> None:
+    for target, message in [
+        ("warranty.absent", r"y\.yaml:9: cue 'disclaimer' refers to 'warranty\.absent', which is no"),
+        ("no_such_type.disclaimer", r"y\.yaml:9: .* 'no_such_type\.disclaimer', which is no cue"),
+        ("warranty", r"y\.yaml:9: same_as of cue 'disclaimer' must be clause_id\.cue_name"),
+    ]:
+        with pytest.raises(LibraryError, match=message):
+            build_library([_WARRANTY, _same_as(target)])
+    # a reference to a reference is not followed
+    chained = _same_as("provenance.disclaimer", type_id="other", family="z")
+    with pytest.raises(LibraryError, match=r"z\.yaml:9: .* 'provenance\.disclaimer', which is no cue"):
+        build_library([_same_as("warranty.disclaimer"), chained, _WARRANTY])
+
+
 def test_too_few_exemplars_is_an_error() -> None:
     text = """family: x
 title: X
