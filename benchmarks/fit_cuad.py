@@ -15,7 +15,9 @@ What is fitted (and nothing else — no CUAD text is stored):
    candidate places, so that one score ranks alike across types;
 3. the reranker (:mod:`clause_library.rerank`): gradient-boosted trees over each type's listed
    places in the context of their document, labelled by whether a place finds a labelled clause
-   that no better place of its type has found; fitted and scored in 5 folds by contract;
+   that no better place of its type has found; fitted and scored in 5 folds by contract
+   (a unit matching one of a type's excluding cues is held under the type's threshold before
+   and after this step, as the product holds it);
 4. a threshold per type that maximises document-level F1, averaged over bootstrap resamples of
    the contracts and pulled towards the F1 curve shared by all types.
 
@@ -56,14 +58,17 @@ from clause_library.match import (
     FEATURES,
     build_units,
     compute_features,
+    excluded_units,
     hand_calibration,
     heading_texts,
+    load_calibration,
     logit_feature,
     place_inputs,
     probe_inputs,
     ranked_units,
     rescore_places,
     type_index,
+    unit_cue_masks,
 )
 from clause_library.rerank import Forest, logits_of, places_of
 from clause_library.segment import segment
@@ -105,6 +110,7 @@ class ContractData:
     match: np.ndarray  # (units, cuad types) bool: Jaccard >= 0.5 with a labelled clause
     inside: np.ndarray  # (units, cuad types) bool: the unit lies inside a labelled clause
     gold: dict[int, int]  # cuad type index -> number of labelled clauses
+    excluded: np.ndarray  # (units, cuad types) bool: the unit matches an excluding cue
 
 
 def prepare(
@@ -127,9 +133,11 @@ def prepare(
         sentence_vectors = embedder.embed(sentence_texts)
         headings = heading_texts(units)
         heading_vectors = dict(zip(headings, embedder.embed(headings), strict=True))
+        masks = unit_cue_masks(index, segmentation, units)
         feats, _ = compute_features(
-            segmentation, units, sentence_vectors, index, hand_calibration()
+            segmentation, units, sentence_vectors, index, hand_calibration(), cue_masks=masks
         )
+        excluded = excluded_units(masks, index)
         inputs = probe_inputs(segmentation, units, sentence_vectors, heading_vectors)
 
         text = document.text
@@ -165,6 +173,7 @@ def prepare(
                 match,
                 inside,
                 gold,
+                excluded[:, cuad_cols],
             )
         )
         if n % 20 == 19:
@@ -187,6 +196,7 @@ def matching_fingerprint() -> str:
         digest.update(Path(module.__file__ or "").read_bytes())
     for t in load_library():
         parts = [t.id, *t.exemplars, *t.counter_exemplars, *t.cues.values(), *t.required_cues]
+        parts += [*t.excluding_cues, str(t.strict_required)]
         digest.update("\0".join([*parts, *t.heading_cues]).encode())
     return digest.hexdigest()[:12]
 
@@ -200,7 +210,7 @@ def prepared(
 
     model = Embedder(quantized=quantized).model_id.replace("/", "_")
     categories = hashlib.sha256("\0".join(FITTED_CATEGORIES).encode()).hexdigest()[:8]
-    key = f"prepared-v3-{matching_fingerprint()}-{categories}-{model}-{limit or 'all'}.pkl"
+    key = f"prepared-v5-{matching_fingerprint()}-{categories}-{model}-{limit or 'all'}.pkl"
     path = cache_dir / key
     if path.exists():
         with open(path, "rb") as handle:
@@ -454,6 +464,17 @@ def fit_type_scales(
                 break
         scale[t], shift[t] = a, b
     return scale, shift
+
+
+def held(
+    contracts_data: list[ContractData], scores: list[np.ndarray], thresholds: np.ndarray
+) -> list[np.ndarray]:
+    """``scores`` with every unit that matches an excluding cue of a type held under half the
+    type's threshold, as :func:`clause_library.match.hold_excluded` holds it in the product
+    (before the reranker and after it). The thresholds are the stored calibration's: the ones
+    this fit chooses are not known yet, and the hold only has to keep such units under them."""
+    caps = 0.5 * thresholds[None, :]
+    return [np.where(c.excluded, s * caps, s) for c, s in zip(contracts_data, scores, strict=True)]
 
 
 def presence(
@@ -805,11 +826,15 @@ def main() -> int:
         for c, o, lx in zip(contracts_data, oof, lexical_oof, strict=True)
     ]
     print("type scales:", dict(zip(cuad_types, np.round(scale, 2).tolist(), strict=True)))
+    stored = load_calibration(load_library())
+    caps = np.array([stored.threshold(t) for t in cuad_types])
+    scores = held(contracts_data, scores, caps)
     golds = gold_words(args.data, categories)
     full = [
         with_logits(c, o, lx) for c, o, lx in zip(contracts_data, oof, lexical_oof, strict=True)
     ]
     scores, forest = reranked(contracts_data, full, scores, golds, FOLDS)
+    scores = held(contracts_data, scores, caps)
     del full
     print(f"reranker fitted ({time.time() - started:.0f} s)")
     thresholds = presence_thresholds(*presence(contracts_data, scores))
@@ -824,11 +849,17 @@ def main() -> int:
     # them, at one threshold leaning towards recall, chosen on the CUAD types' mean F1.5 when
     # they are scored that way (see shared_threshold), since a reviewer is better served by a
     # clause shown in error than by one left unshown
-    bare_scores = [scores_for(c, None, weights, type_bias) for c in contracts_data]
+    bare_caps = np.full(n_types, stored.default_threshold)
+    bare_scores = held(
+        contracts_data,
+        [scores_for(c, None, weights, type_bias) for c in contracts_data],
+        bare_caps,
+    )
     # and their places get the same second look, by a forest fitted on the CUAD types scored
     # that way (no CUAD model logits among its features)
     bare_features = [c.features for c in contracts_data]
     bare_scores, bare_forest = reranked(contracts_data, bare_features, bare_scores, golds, FOLDS)
+    bare_scores = held(contracts_data, bare_scores, bare_caps)
     default_threshold = shared_threshold(*presence(contracts_data, bare_scores), beta=1.5)
     print(f"threshold for types without the CUAD models: {default_threshold:.3f}")
     presence_by_score(contracts_data, bare_scores, np.full(n_types, default_threshold))

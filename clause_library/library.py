@@ -74,6 +74,9 @@ class ClauseType:
     #: cues marking wording of another kind (a disclaimer where the type is a warranty): a unit
     #: that matches one is not taken for this type, and they do not count among its cues
     excluding_cues: tuple[str, ...] = ()
+    #: a unit with none of the required cues is not taken for this type at all (it is held as
+    #: one that matches an excluding cue), rather than only scored lower
+    strict_required: bool = False
     heading_cues: tuple[str, ...] = ()
     checks: tuple[Check, ...] = ()
     preferred: str = ""
@@ -253,6 +256,7 @@ _CLAUSE_KEYS = (
     "cues",
     "required_cues",
     "excluding_cues",
+    "strict_required",
     "heading_cues",
     "exemplars",
     "counter_exemplars",
@@ -389,6 +393,15 @@ def _parse_clause(
             raise reader.fail("excluding_cues", f"excluding cue '{name}' is not defined in cues")
         if name in required:
             raise reader.fail("excluding_cues", f"cue '{name}' cannot be required and excluding")
+    strict = reader.node.get("strict_required", False)
+    if not isinstance(strict, bool):
+        raise reader.fail(
+            "strict_required", f"strict_required of {reader.what} must be true or false"
+        )
+    if strict and not required:
+        raise reader.fail(
+            "strict_required", f"{reader.what} has strict_required but no required_cues"
+        )
     headings = reader.texts("heading_cues")
     for pattern in headings:
         _regex(reader, "heading_cues", pattern)
@@ -408,6 +421,14 @@ def _parse_clause(
                     "exemplars",
                     f"exemplar {number} of {reader.what} matches its excluding cue '{name}'",
                 )
+    if strict:
+        patterns = [compile_pattern(cues[name]) for name in required]
+        for number, exemplar in enumerate(exemplars, 1):
+            if not any(p.search(exemplar) for p in patterns):
+                raise reader.fail(
+                    "exemplars",
+                    f"exemplar {number} of {reader.what} matches none of its strict required cues",
+                )
     clause_type = ClauseType(
         id=clause_id,
         title=reader.text("title"),
@@ -418,6 +439,7 @@ def _parse_clause(
         cues=cues,
         required_cues=required,
         excluding_cues=excluding,
+        strict_required=strict,
         heading_cues=headings,
         checks=checks,
         preferred=reader.text("preferred", required=False),

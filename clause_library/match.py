@@ -263,6 +263,17 @@ class _TypeIndex:
             ],
             np.int64,
         )
+        # per type with ``strict_required``, the bits of its required cues (a unit with none of
+        # them is held like one that matches an excluding cue)
+        self.strict_bits = np.array(
+            [
+                sum(1 << bit for bit, name in enumerate(t.cues) if name in t.required_cues)
+                if t.strict_required
+                else 0
+                for t in self.types
+            ],
+            np.int64,
+        )
         # named by their pattern, as the cues are by their name
         self.headings = [
             [(p, Cue.of(compile_pattern(p))) for p in clause_type.heading_cues]
@@ -447,13 +458,22 @@ def _unit_cue_features(
     return any_hit, np.minimum(count, 3.0) / 3.0, missing
 
 
+def excluded_units(masks: np.ndarray, index: _TypeIndex) -> npt.NDArray[np.bool_]:
+    """``(units, types)``: whether a unit matches an excluding cue of the type, or lacks every
+    required cue of a type whose required cues are strict."""
+    excluding = (masks & index.excluding_bits[None, :]) != 0
+    strict = index.strict_bits[None, :]
+    return excluding | ((strict != 0) & ((masks & strict) == 0))
+
+
 def hold_excluded(
     scores: np.ndarray, masks: np.ndarray, index: _TypeIndex, thresholds: Sequence[float]
 ) -> npt.NDArray[np.float32]:
-    """``scores`` with every unit that matches an excluding cue of a type held under half the
-    type's threshold (``thresholds``, one per type; the score is scaled by that, so such units
-    keep their order): it stays among the type's candidates but is never taken for the type."""
-    excluded = (masks & index.excluding_bits[None, :]) != 0
+    """``scores`` with every unit that :func:`excluded_units` excludes from a type held under
+    half the type's threshold (``thresholds``, one per type; the score is scaled by that, so
+    such units keep their order): it stays among the type's candidates but is never taken for
+    the type."""
+    excluded = excluded_units(masks, index)
     if not excluded.any():
         return scores
     caps = 0.5 * np.asarray(thresholds, np.float32)

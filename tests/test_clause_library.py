@@ -232,6 +232,19 @@ def test_a_same_as_cue_must_name_a_written_out_cue() -> None:
         build_library([_same_as("warranty.disclaimer"), chained, _WARRANTY])
 
 
+def test_strict_required_cues_need_required_cues_that_every_exemplar_matches() -> None:
+    strict = _EXCLUDING.format(excluding="disclaimer", sixth="Seller warrants the code.").replace(
+        "    required_cues: [promise]\n", "    required_cues: [promise]\n    strict_required: true\n"
+    )
+    assert build_library([("x.yaml", strict)]).get("warranty").strict_required
+    with pytest.raises(LibraryError, match=r"x\.yaml:13: exemplar 6 .* none of its strict required"):
+        build_library([("x.yaml", strict.replace("Seller warrants the code.", "Seller promises it."))])
+    with pytest.raises(LibraryError, match=r"x\.yaml:10: .* has strict_required but no required_cues"):
+        build_library([("x.yaml", strict.replace("    required_cues: [promise]\n", ""))])
+    with pytest.raises(LibraryError, match=r"x\.yaml:11: strict_required of .* must be true or false"):
+        build_library([("x.yaml", strict.replace("strict_required: true", "strict_required: sometimes"))])
+
+
 def test_too_few_exemplars_is_an_error() -> None:
     text = """family: x
 title: X

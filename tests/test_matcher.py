@@ -132,13 +132,18 @@ def test_a_unit_matching_an_excluding_cue_is_held_under_the_threshold() -> None:
 
     from clause_library.match import hold_excluded
 
-    index = SimpleNamespace(excluding_bits=np.array([0b100, 0], np.int64))
-    scores = np.array([[0.9, 0.9], [0.6, 0.6], [0.8, 0.8]], np.float32)
-    masks = np.array([[0b101, 0b101], [0b001, 0b111], [0b100, 0]], np.int64)
-    held = hold_excluded(scores, masks, index, [0.2, 0.2])  # type: ignore[arg-type]
+    index = SimpleNamespace(
+        excluding_bits=np.array([0b100, 0, 0], np.int64), strict_bits=np.array([0, 0, 0b011], np.int64)
+    )
+    scores = np.array([[0.9, 0.9, 0.9], [0.6, 0.6, 0.6], [0.8, 0.8, 0.8]], np.float32)
+    masks = np.array([[0b101, 0b101, 0b101], [0b001, 0b111, 0b010], [0b100, 0, 0b100]], np.int64)
+    held = hold_excluded(scores, masks, index, [0.2, 0.2, 0.2])  # type: ignore[arg-type]
     assert held[:, 1].tolist() == scores[:, 1].tolist()  # the second type excludes nothing
     assert held[1, 0] == pytest.approx(0.6)
     assert held[0, 0] < 0.1 and held[2, 0] < 0.1 and held[0, 0] > held[2, 0]
+    # the third type's required cues are strict: a unit with neither of them is held
+    assert held[0, 2] == pytest.approx(0.9) and held[1, 2] == pytest.approx(0.6)
+    assert held[2, 2] < 0.1
 
 
 def test_a_disclaimer_or_an_indemnity_is_not_a_non_infringement_warranty(engine: Engine) -> None:
@@ -199,6 +204,20 @@ def test_a_disclaimer_or_an_indemnity_is_not_a_non_infringement_warranty(engine:
             "other provisions of this Agreement.",
             "Any dispute arising under this Agreement shall be decided exclusively by the state "
             "courts sitting in Travis County, Texas, and each party submits to their jurisdiction.",
+        ),
+        (
+            "exclusivity",
+            "Subject to the terms of this Agreement, Maker hereby appoints Stockist, and Stockist "
+            "accepts the appointment, as a non-exclusive distributor of the Goods in the Region.",
+            "During the Term, Maker shall not appoint any other reseller of the Goods in the Region "
+            "and Stockist shall be its exclusive reseller there.",
+        ),
+        (
+            "ip_assignment",
+            "Supplier retains all right, title and interest in and to its pre-existing software, "
+            "tools and know-how.",
+            "Supplier hereby assigns to Customer all right, title and interest in the Deliverables, "
+            "including all intellectual property rights in them.",
         ),
     ],
 )
