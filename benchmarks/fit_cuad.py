@@ -61,6 +61,7 @@ from clause_library.match import (
     excluded_units,
     hand_calibration,
     heading_texts,
+    hold_excluded,
     load_calibration,
     logit_feature,
     place_inputs,
@@ -469,12 +470,15 @@ def fit_type_scales(
 def held(
     contracts_data: list[ContractData], scores: list[np.ndarray], thresholds: np.ndarray
 ) -> list[np.ndarray]:
-    """``scores`` with every unit that matches an excluding cue of a type held under half the
-    type's threshold, as :func:`clause_library.match.hold_excluded` holds it in the product
-    (before the reranker and after it). The thresholds are the stored calibration's: the ones
-    this fit chooses are not known yet, and the hold only has to keep such units under them."""
-    caps = 0.5 * thresholds[None, :]
-    return [np.where(c.excluded, s * caps, s) for c, s in zip(contracts_data, scores, strict=True)]
+    """``scores`` with excluded units held as the product holds them (:func:`hold_excluded`,
+    before the reranker and after it). The thresholds are the stored calibration's: the ones
+    this fit chooses are not known yet, and the hold only has to keep such units under them
+    (so the fit run again after ``--write`` holds them at slightly other scores: out of fold,
+    pooled AUPR 0.615 then 0.616, precision at 80% recall 0.301 both times)."""
+    return [
+        hold_excluded(s, c.excluded, thresholds)
+        for c, s in zip(contracts_data, scores, strict=True)
+    ]
 
 
 def presence(

@@ -465,18 +465,11 @@ def _same_as(node: Any, name: str, cues: _Reader, shared: Mapping[str, str]) -> 
     return shared[target]
 
 
-def parse_family(
-    text: str, source: str, shared: Mapping[str, str] | None = None
-) -> tuple[Family, list[ClauseType]]:
-    """One family file; ``shared`` holds the cues other files write out (see :func:`_own_cues`)
-    that this file's ``same_as`` cues may name."""
-    data = _read_yaml(text, source)
-    return _parse_family_data(data, source, shared or {})
-
-
-def _parse_family_data(
+def _parse_family(
     data: Any, source: str, shared: Mapping[str, str]
 ) -> tuple[Family, list[ClauseType]]:
+    """One family file, read as YAML; ``shared`` holds the cues every file writes out (see
+    :func:`_own_cues`) that its ``same_as`` cues may name."""
     reader = _Reader(data, source, "a clause family file", 1)
     reader.unknown(("family", "title", "clauses"))
     family_id = reader.text("family")
@@ -525,7 +518,7 @@ def build_library(sources: Iterable[tuple[str, str]]) -> Library:
         for raw in clauses if isinstance(clauses, list) else []:
             shared.update(_own_cues(raw))
     for name, data in documents:
-        family, family_types = _parse_family_data(data, name, shared)
+        family, family_types = _parse_family(data, name, shared)
         if family.id in seen_families:
             raise LibraryError(
                 name, 1, f"family '{family.id}' is already defined in {seen_families[family.id]}"

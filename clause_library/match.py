@@ -254,31 +254,28 @@ class _TypeIndex:
             [(name, Cue.of(compile_pattern(pattern))) for name, pattern in clause_type.cues.items()]
             for clause_type in self.types
         ]
-        self.required = [set(clause_type.required_cues) for clause_type in self.types]
-        # per type, the bits of its cue masks that are excluding cues (bit i: its i-th cue)
-        self.excluding_bits = np.array(
-            [
-                sum(1 << bit for bit, name in enumerate(t.cues) if name in t.excluding_cues)
-                for t in self.types
-            ],
-            np.int64,
-        )
-        # per type with ``strict_required``, the bits of its required cues (a unit with none of
-        # them is held like one that matches an excluding cue)
-        self.strict_bits = np.array(
-            [
-                sum(1 << bit for bit, name in enumerate(t.cues) if name in t.required_cues)
-                if t.strict_required
-                else 0
-                for t in self.types
-            ],
-            np.int64,
-        )
+        # per type, the bits of its cue masks (bit i: its i-th cue) that are required cues and
+        # excluding cues; with ``strict_required``, a unit with no required cue is held like one
+        # that matches an excluding cue
+        self.required_bits = self._bits([t.required_cues for t in self.types])
+        self.excluding_bits = self._bits([t.excluding_cues for t in self.types])
+        strict = np.array([t.strict_required for t in self.types], bool)
+        self.strict_bits = np.where(strict, self.required_bits, 0)
         # named by their pattern, as the cues are by their name
         self.headings = [
             [(p, Cue.of(compile_pattern(p))) for p in clause_type.heading_cues]
             for clause_type in self.types
         ]
+
+    def _bits(self, names: Sequence[Sequence[str]]) -> npt.NDArray[np.int64]:
+        """Per type, the mask bits of the cues named in ``names[type]``."""
+        return np.array(
+            [
+                sum(1 << bit for bit, cue in enumerate(t.cues) if cue in named)
+                for t, named in zip(self.types, names, strict=True)
+            ],
+            np.int64,
+        )
 
 
 def library_vector_texts(library: Library) -> list[str]:
@@ -441,11 +438,7 @@ def _unit_cue_features(
     """Per unit and type: any cue, distinct cues (capped at 3, scaled), required cue missing;
     excluding cues do not count."""
     masks = masks & ~index.excluding_bits[None, :]
-    required_bits = np.zeros(len(index.types), np.int64)
-    for t, cues in enumerate(index.cues):
-        for bit, (name, _) in enumerate(cues):
-            if name in index.required[t]:
-                required_bits[t] |= 1 << bit
+    required_bits = index.required_bits
     count = np.zeros(masks.shape, np.float32)
     remaining = masks.copy()
     while remaining.any():
@@ -467,17 +460,16 @@ def excluded_units(masks: np.ndarray, index: _TypeIndex) -> npt.NDArray[np.bool_
 
 
 def hold_excluded(
-    scores: np.ndarray, masks: np.ndarray, index: _TypeIndex, thresholds: Sequence[float]
-) -> npt.NDArray[np.float32]:
-    """``scores`` with every unit that :func:`excluded_units` excludes from a type held under
-    half the type's threshold (``thresholds``, one per type; the score is scaled by that, so
-    such units keep their order): it stays among the type's candidates but is never taken for
-    the type."""
-    excluded = excluded_units(masks, index)
+    scores: np.ndarray, excluded: np.ndarray, thresholds: Sequence[float] | np.ndarray
+) -> np.ndarray:
+    """``scores`` with every unit excluded from a type (``excluded``, as :func:`excluded_units`
+    gives it) held under half the type's threshold (``thresholds``, one per type; the score is
+    scaled by that, so such units keep their order): it stays among the type's candidates but
+    is never taken for the type."""
     if not excluded.any():
         return scores
-    caps = 0.5 * np.asarray(thresholds, np.float32)
-    return np.where(excluded, scores * caps[None, :], scores).astype(np.float32)
+    caps = 0.5 * np.asarray(thresholds, scores.dtype)
+    return np.where(excluded, scores * caps[None, :], scores)
 
 
 def _group_max(sims: np.ndarray, owner: np.ndarray, m: int, top: int = 1) -> np.ndarray:
@@ -536,9 +528,10 @@ def analyze(
     type_ids = [t.id for t in library.types]
     scores = score(features, calibration, type_ids)
     thresholds = [calibration.threshold(t) for t in type_ids]
+    excluded = excluded_units(masks, index)
     # before the second look, so that an excluded passage is not the place the others of its
     # type are measured against, and after it, which rescores the places it lists
-    scores = hold_excluded(scores, masks, index, thresholds)
+    scores = hold_excluded(scores, excluded, thresholds)
     spans = np.array([(u.start, u.end) for u in units], np.int64).reshape(-1, 2)
     with_models = [type_ids.index(c) for c in calibration.probe_types if c in type_ids]
     if calibration.reranker is not None:
@@ -546,7 +539,7 @@ def analyze(
     if calibration.reranker_bare is not None:
         others = [t for t in range(len(type_ids)) if t not in with_models]
         scores = rescore_places(scores, features, spans, others, calibration.reranker_bare)
-    scores = hold_excluded(scores, masks, index, thresholds)
+    scores = hold_excluded(scores, excluded, thresholds)
     if progress:
         progress("score", 1, 1)
     return Analysis(

@@ -130,14 +130,15 @@ def test_two_threads_asking_for_the_library_index_build_it_once(
 def test_a_unit_matching_an_excluding_cue_is_held_under_the_threshold() -> None:
     from types import SimpleNamespace
 
-    from clause_library.match import hold_excluded
+    from clause_library.match import excluded_units, hold_excluded
 
     index = SimpleNamespace(
         excluding_bits=np.array([0b100, 0, 0], np.int64), strict_bits=np.array([0, 0, 0b011], np.int64)
     )
     scores = np.array([[0.9, 0.9, 0.9], [0.6, 0.6, 0.6], [0.8, 0.8, 0.8]], np.float32)
     masks = np.array([[0b101, 0b101, 0b101], [0b001, 0b111, 0b010], [0b100, 0, 0b100]], np.int64)
-    held = hold_excluded(scores, masks, index, [0.2, 0.2, 0.2])  # type: ignore[arg-type]
+    excluded = excluded_units(masks, index)  # type: ignore[arg-type]
+    held = hold_excluded(scores, excluded, [0.2, 0.2, 0.2])
     assert held[:, 1].tolist() == scores[:, 1].tolist()  # the second type excludes nothing
     assert held[1, 0] == pytest.approx(0.6)
     assert held[0, 0] < 0.1 and held[2, 0] < 0.1 and held[0, 0] > held[2, 0]
