@@ -175,6 +175,28 @@ def test_a_disclaimer_or_an_indemnity_is_not_a_non_infringement_warranty(engine:
     assert "non_infringement_warranty" in {g.clause_id for g in gaps.gaps}
 
 
+def test_an_infringement_indemnity_alone_leaves_the_general_indemnity_missing(
+    engine: Engine,
+) -> None:
+    """A contractor who only defends the company against infringement claims has given the IP
+    indemnity, not the general one the contractor playbook recommends."""
+    ip_only = (
+        "Consultant shall defend Company against any third-party claim that the Deliverables "
+        "infringe a copyright or misappropriate a trade secret, and shall pay any damages finally "
+        "awarded."
+    )
+    general = (
+        "Consultant shall indemnify Company against third-party claims for bodily injury or "
+        "damage to property caused by the negligence of Consultant's personnel."
+    )
+    def gaps(text: str) -> set[str]:
+        review = engine.review(engine.analyze(_document(text)), "contractor_company")
+        return {g.clause_id for g in review.gaps}
+
+    assert "indemnification_general" in gaps(ip_only)
+    assert "indemnification_general" not in gaps(f"{ip_only}\n\n{general}")
+
+
 @pytest.mark.parametrize(
     ("clause_id", "other_kind", "the_clause"),
     [
@@ -219,6 +241,27 @@ def test_a_disclaimer_or_an_indemnity_is_not_a_non_infringement_warranty(engine:
             "tools and know-how.",
             "Supplier hereby assigns to Customer all right, title and interest in the Deliverables, "
             "including all intellectual property rights in them.",
+        ),
+        (
+            "work_made_for_hire",
+            "Contractor hereby assigns to Company all copyright in the reports and drawings it "
+            "prepares under this Agreement, effective on their creation.",
+            "The reports and drawings shall be works made for hire for Company, and to the extent "
+            "any of them is not, Contractor hereby assigns it to Company.",
+        ),
+        (
+            "data_protection",
+            "The Processor Modules and power supply units shall be delivered DDP to Buyer's plant "
+            "in Lyon by the Delivery Date.",
+            "Supplier shall process Buyer's personal data only on Buyer's documented instructions "
+            "and shall notify Buyer of any personal data breach without undue delay.",
+        ),
+        (
+            "indemnification_general",
+            "Vendor shall defend Buyer against any action alleging that the Products infringe a "
+            "United States patent and shall pay the damages awarded.",
+            "Vendor shall also indemnify Buyer against third-party claims for bodily injury, death "
+            "or damage to tangible property caused by Vendor's negligence.",
         ),
     ],
 )
