@@ -58,6 +58,14 @@ UNIT_FEATURES = ("ex_max", "cue_any", "heading", "is_clause", "is_window")
 PLACES = 20
 #: how far behind the document's best place a place still counts as close (in logits)
 CLOSE = 2.0
+#: how far the forest may raise a place above its first-stage score (in logits; a factor of
+#: about 20 in odds). The forest reads a place among its document's other places, and a
+#: document unlike those it was fitted on (a one-page draft of a dozen sentences, where every
+#: place of a type is close to the best) must not turn a place the first stage all but ruled
+#: out into a finding. On CUAD, out of fold, 1% to 2% of the places that match a labelled
+#: clause were raised further, and capping the rise at 3 moved pooled AUPR and precision at 80%
+#: recall by less than 0.002 (0.616 and 0.302 with, 0.616 and 0.301 without).
+MAX_LIFT = 3.0
 
 
 def logits_of(scores: np.ndarray) -> npt.NDArray[np.float64]:
@@ -303,8 +311,13 @@ def rerank(
         )
         for j in range(len(columns))
     ]
-    # one pass of the trees over every type's places
-    new = forest.probability(np.concatenate([p.features for p in listed])).astype(np.float32)
+    # one pass of the trees over every type's places, each held within MAX_LIFT of where the
+    # first stage put it
+    first = np.concatenate([logits[p.units, j] for j, p in enumerate(listed)])
+    ceiling = 1.0 / (1.0 + np.exp(-(first + MAX_LIFT)))
+    new = np.minimum(
+        forest.probability(np.concatenate([p.features for p in listed])), ceiling
+    ).astype(np.float32)
     bounds = np.cumsum([0] + [len(p.units) for p in listed])
     for j, (t, places) in enumerate(zip(columns, listed, strict=True)):
         mine = new[bounds[j] : bounds[j + 1]]

@@ -9,6 +9,7 @@ from clause_library.library import default_library
 from clause_library.match import load_calibration
 from clause_library.rerank import (
     FEATURES,
+    MAX_LIFT,
     PLACES,
     UNIT_FEATURES,
     Forest,
@@ -141,6 +142,30 @@ def test_rescoring_keeps_unlisted_units_below_every_listed_place() -> None:
         rest = np.setdiff1d(np.arange(n), listed)
         assert out[rest, t].max() < out[listed, t].min()
         assert np.all(out[rest, t] <= scores[rest, t])
+
+
+def test_the_forest_cannot_raise_a_place_far_above_its_first_stage_score() -> None:
+    """A forest that takes every place for a clause (one leaf, probability 0.998) still leaves
+    a place the first stage all but ruled out far under any threshold."""
+    one_leaf = Forest(
+        feature=np.zeros(1, np.int32),
+        threshold=np.zeros(1),
+        left=np.zeros(1, np.int32),
+        right=np.zeros(1, np.int32),
+        value=np.zeros(1),
+        leaf=np.ones(1, bool),
+        roots=np.zeros(1, np.int32),
+        baseline=6.0,
+    )
+    n = 5
+    spans = np.stack([np.arange(n) * 1000, np.arange(n) * 1000 + 500], axis=1)
+    scores = np.array([[0.0009], [0.01], [0.3], [0.6], [0.9]], np.float32)
+    named = {k: np.zeros((n, 1)) for k in UNIT_FEATURES}
+    out = rerank(scores, one_leaf, [0], spans, np.zeros((n, 1)), np.zeros((n, 1)), named)
+    z = np.log(scores[:, 0] / (1 - scores[:, 0]))
+    expected = np.minimum(1 / (1 + np.exp(-6.0)), 1 / (1 + np.exp(-(z + MAX_LIFT))))
+    np.testing.assert_allclose(out[:, 0], expected, rtol=1e-4)
+    assert out[0, 0] < 0.02 and out[4, 0] > 0.99
 
 
 def test_the_shipped_calibration_carries_both_rerankers_over_their_features() -> None:
