@@ -257,6 +257,13 @@ def test_an_infringement_indemnity_alone_leaves_the_general_indemnity_missing(
             "and shall notify Buyer of any personal data breach without undue delay.",
         ),
         (
+            "residuals",
+            "The residual value of the Aircraft on the Return Date shall be agreed by the parties "
+            "or, failing agreement, fixed by an appraiser.",
+            "Either party may use for any purpose the Residuals, meaning ideas, concepts and "
+            "know-how retained in the unaided memory of its personnel.",
+        ),
+        (
             "indemnification_general",
             "Vendor shall defend Buyer against any action alleging that the Products infringe a "
             "United States patent and shall pay the damages awarded.",
