@@ -189,6 +189,7 @@ def test_an_infringement_indemnity_alone_leaves_the_general_indemnity_missing(
         "Consultant shall indemnify Company against third-party claims for bodily injury or "
         "damage to property caused by the negligence of Consultant's personnel."
     )
+
     def gaps(text: str) -> set[str]:
         review = engine.review(engine.analyze(_document(text)), "contractor_company")
         return {g.clause_id for g in review.gaps}
