@@ -23,6 +23,7 @@ def review_json(result: Review, candidates: int = 0) -> dict[str, Any]:
             "pages": document.page_count,
         },
         "playbook": result.playbook.id,
+        "parties": {"us": list(result.parties.us), "them": list(result.parties.them)},
         "findings": [
             {
                 "clause_id": f.clause_id,
@@ -94,6 +95,8 @@ def write_review_text(result: Review, out: TextIO) -> None:
         f"Playbook: {result.playbook.title}   (detected kind: {result.kind.kind}, "
         f"confidence {result.kind.confidence:.0%})\n"
     )
+    if result.parties:
+        out.write(f"{parties_line(result)}\n")
     out.write(
         f"{counts['red_flag']} red flags, {counts['weak']} weak, {counts['missing']} missing, "
         f"{counts['present']} present\n\n"
@@ -119,6 +122,15 @@ def write_review_text(result: Review, out: TextIO) -> None:
     out.write("\nPresent: ")
     out.write(", ".join(_present_titles(result)) or "none")
     out.write(f"\n\n{NOT_LEGAL_ADVICE}\n")
+
+
+def parties_line(result: Review) -> str:
+    """Which of the document's own names the checks read as our side and as the other side."""
+    parts = []
+    for label, names in (("our side", result.parties.us), ("the other side", result.parties.them)):
+        if names:
+            parts.append(f"{', '.join(f'“{n}”' for n in names)} as {label}")
+    return "Reading " + " and ".join(parts)
 
 
 def _present_titles(result: Review) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -19,8 +19,9 @@ from clause_library.document import Document
 from clause_library.embed import normalise_text
 from clause_library.library import Check, ClauseType, Condition, Library, Severity
 from clause_library.match import FEATURES, LOGIT_SCALE, Analysis, Unit
+from clause_library.parties import Parties, read_parties
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
-from clause_library.segment import opens_with_definition
+from clause_library.segment import Segment, Segmentation, opens_with_definition
 
 FindingStatus = Literal["present", "weak", "red_flag"]
 FindingSeverity = Literal["info", "low", "medium", "high", "critical"]
@@ -148,6 +149,8 @@ class Review:
     model_id: str
     created: str
     analysis: Analysis = field(repr=False, compare=False)
+    #: the names the document gives each side, which the checks read as the playbook's own
+    parties: Parties = field(default_factory=Parties)
 
     @property
     def issues(self) -> list[Finding | Gap]:
@@ -190,9 +193,13 @@ def check_holds(
     playbook: Playbook,
     present_types: set[str],
     document_text: str = "",
+    yields_to: str = "",
 ) -> bool:
     """Whether ``condition`` holds for a clause ``text`` in a document with ``present_types``
-    (``document_text``, the whole document, is searched by ``document_none``)."""
+    (``document_text``, the whole document, is searched by ``document_none``). ``yields_to``
+    is the text of the provisions the clause is made subject to ("Subject to clause 12.2 ...",
+    "Except as provided in Section 14.3 ..."): it is searched by ``none`` as well, since the
+    carve-out a check asks for may sit there, but never by ``any`` or ``all``."""
     if condition.kinds and playbook.kind not in condition.kinds:
         return False
     if any(t not in present_types for t in condition.document_has):
@@ -205,11 +212,82 @@ def check_holds(
         return False
     if not all(_pattern(e, clause_type, playbook).search(text) for e in condition.all):
         return False
-    if any(_pattern(e, clause_type, playbook).search(text) for e in condition.none):
+    if any(
+        _pattern(e, clause_type, playbook).search(text)
+        or (yields_to and _pattern(e, clause_type, playbook).search(yields_to))
+        for e in condition.none
+    ):
         return False
     return not any(
         _pattern(e, clause_type, playbook).search(document_text) for e in condition.document_none
     )
+
+
+#: a reference to numbered provisions: "Section 14.3", "clauses 12.1 and 12.2"
+_REFERENCE = re.compile(
+    r"\b(?:sections?|clauses?|articles?|paragraphs?)\s+"
+    r"(\d+(?:\.\d+)*(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*)*)",
+    re.IGNORECASE,
+)
+#: the words before such a reference that make a provision yield to the ones referred to
+_YIELDS_TO = re.compile(
+    r"\b(?:subject\s+to|notwithstanding|except(?:\s+as\s+(?:otherwise\s+|expressly\s+)?"
+    r"(?:provided|set\s+(?:out|forth)|stated|specified|described)\s+in|\s+for|\s+under)?|"
+    r"save\s+as\s+(?:otherwise\s+)?(?:provided|set\s+out)\s+in|other\s+than\s+as\s+"
+    r"(?:provided|set\s+out)\s+in)\s+(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+class CrossReferences:
+    """The document's numbered provisions, so that a clause made subject to others can be read
+    with them, and a reference can be read with the title of what it refers to ("Section 13
+    (Indemnification by Customer)")."""
+
+    def __init__(self, segmentation: Segmentation) -> None:
+        self.titles: dict[str, str] = {}
+        self.texts: dict[str, list[str]] = {}
+        for section in segmentation.sections:
+            number = section.label.rstrip(".")
+            if number and section.heading:
+                self.titles.setdefault(number, section.heading)
+        for clause in segmentation.clauses:
+            number = clause.label.rstrip(".")
+            if number:
+                self.texts.setdefault(number, []).append(clause.text)
+                if clause.heading:
+                    self.titles.setdefault(number, clause.heading)
+        self._yields: dict[str, str] = {}
+
+    def _titled(self, text: str) -> str:
+        def title(m: re.Match[str]) -> str:
+            numbers = re.findall(r"\d+(?:\.\d+)*", m.group(1))
+            names = [self.titles[n] for n in numbers if n in self.titles]
+            return f"{m.group(0)} ({'; '.join(names)})" if names else m.group(0)
+
+        return _REFERENCE.sub(title, text)
+
+    def yields_to(self, clause: Segment) -> str:
+        """The clause's own text with its references titled, and the text of the provisions it
+        is made subject to (their sub-clauses included), with theirs titled too."""
+        if clause.id in self._yields:
+            return self._yields[clause.id]
+        text = clause.text
+        own = clause.label.rstrip(".")
+        numbers: list[str] = []
+        for m in _REFERENCE.finditer(text):
+            if _YIELDS_TO.search(text[max(0, m.start() - 80) : m.start()]):
+                numbers += re.findall(r"\d+(?:\.\d+)*", m.group(1))
+        parts = [self._titled(text)]
+        for number in dict.fromkeys(numbers):
+            if number == own:
+                continue
+            for label, texts in self.texts.items():
+                if label == number or label.startswith(number + "."):
+                    parts += [self._titled(t) for t in texts]
+        out = "\n".join(parts) if len(parts) > 1 or parts[0] != text else ""
+        self._yields[clause.id] = out
+        return out
 
 
 def _fire(
@@ -308,10 +386,19 @@ def review(
     kind: KindGuess | None = None,
     created: str | None = None,
 ) -> Review:
-    """Findings and gaps for ``analysis`` under ``playbook`` (cheap; no embedding)."""
+    """Findings and gaps for ``analysis`` under ``playbook`` (cheap; no embedding).
+
+    The checks read the parties by the playbook's names for each side and by the names the
+    document defines for them (:func:`~clause_library.parties.read_parties`): in terms where
+    "Corvane", "we" and "us" are the provider and "Customer", "you" and "your" the customer, a
+    vendor's right to train on "your Inputs" is read as the other side's right over our data.
+    """
     library = analysis.library
     document = analysis.document
+    parties = read_parties(document.text, playbook.us, playbook.them)
+    reading = _reading(playbook, parties)
     segmentation = analysis.segmentation
+    references = CrossReferences(segmentation)
     clauses = {c.id: c for c in segmentation.clauses}
     located: dict[str, list[tuple[int, float]]] = {}
     for t, clause_type in enumerate(library.types):
@@ -336,10 +423,16 @@ def review(
             )
             checks = () if defines_a_term else clause_type.checks
             fired = [
-                _fire(check, clause_type, playbook, clause.start, clause_text)
+                _fire(check, clause_type, reading, clause.start, clause_text)
                 for check in checks
                 if check_holds(
-                    check.when, clause_text, clause_type, playbook, present, document.text
+                    check.when,
+                    clause_text,
+                    clause_type,
+                    reading,
+                    present,
+                    document.text,
+                    references.yields_to(clause),
                 )
             ]
             status: FindingStatus = "present"
@@ -399,6 +492,18 @@ def review(
         model_id=analysis.model_id,
         created=created or datetime.now(UTC).isoformat(timespec="seconds"),
         analysis=analysis,
+        parties=parties,
+    )
+
+
+def _reading(playbook: Playbook, parties: Parties) -> Playbook:
+    """``playbook`` with the names the document gives each side added to its own."""
+    if not parties:
+        return playbook
+    return replace(
+        playbook,
+        us=tuple(dict.fromkeys((*playbook.us, *parties.us))),
+        them=tuple(dict.fromkeys((*playbook.them, *parties.them))),
     )
 
 
@@ -412,8 +517,7 @@ def _worth_flagging(of_type: list[Finding]) -> list[Finding]:
     return [
         f
         for f in of_type
-        if f.score >= floor
-        or any(f.heading_path[: len(path)] == path for path in confident)
+        if f.score >= floor or any(f.heading_path[: len(path)] == path for path in confident)
     ]
 
 

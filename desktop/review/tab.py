@@ -482,6 +482,8 @@ class ReviewTab(QWidget):
             self.playbook_combo.setCurrentIndex(max(index, 0))
         finally:
             self._syncing = False
+        from clause_library.report import parties_line
+
         kind = review.kind
         name = KIND_NAMES.get(kind.kind, kind.kind.replace("_", " "))
         if kind.confidence < LOW_CONFIDENCE:
@@ -496,6 +498,7 @@ class ReviewTab(QWidget):
                 f"{KIND_NAMES.get(k, k)}: {v:.1f}"
                 for k, v in sorted(kind.scores.items(), key=lambda kv: -kv[1])
             )
+            + (f"\n\n{parties_line(review)}" if review.parties else "")
         )
         self.kind_label.style().unpolish(self.kind_label)
         self.kind_label.style().polish(self.kind_label)

@@ -1,0 +1,172 @@
+"""Who is who in a document: the names its parties go by, and which side each is on.
+
+Checks read direction ("the vendor may train on our data", "only we indemnify"), and a playbook
+names the sides in general terms (Customer, Provider). A contract calls its parties what it
+likes: "Corvane", "we", "us" and "our" for the provider and "Customer", "you" and "your" for
+the customer, or "Sablewood" and "Ferncliff". The opening of a contract defines those names,
+one party at a time, in parentheses after the party ("... Delaware corporation (the
+"Company")") or in a sentence of their own (""Corvane," "we" and "us" mean Corvane Labs,
+Inc."). The names defined together belong to one party, so a party with one name the playbook
+knows brings its other names to the same side, and in a two-party contract the other party is
+on the other side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: how far into a document the parties are defined (the preamble and the parties clause)
+PREAMBLE_CHARS = 4000
+
+_QUOTED = r"[\"“”]([^\"“”\n]{1,40}?)[,;.]?[\"“”]"
+_JOIN = r"(?:\s*[,;]?\s*(?:and/or|and|or)?\s*)"
+_GROUP = re.compile(rf"{_QUOTED}(?:{_JOIN}{_QUOTED})*")
+_OPENING = re.compile(
+    r"\(\s*(?:(?:hereinafter|herein)\s+)?"
+    r"(?:(?:referred\s+to\s+as|called)\s+)?(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+_MEANS = re.compile(r"^\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\b", re.I)
+_PRONOUNS = {"we", "us", "our", "ours", "you", "your", "yours"}
+#: defined terms that name no party
+_NOT_A_PARTY = {
+    "agreement",
+    "terms",
+    "terms of service",
+    "effective date",
+    "commencement date",
+    "party",
+    "parties",
+    "purpose",
+    "services",
+    "service",
+    "order form",
+    "contract",
+    "term",
+    "schedule",
+    "exhibit",
+    "territory",
+    "products",
+    "product",
+    "software",
+    "data",
+    "platform",
+    "deed",
+    "confidential information",
+    "disclosing party",
+    "receiving party",
+    "recipient",
+    "discloser",
+    "business day",
+    "affiliate",
+    "affiliates",
+    "group",
+    "project",
+    "transaction",
+    "plan",
+    "representatives",
+    "representative",
+    "personnel",
+    "users",
+    "user",
+    "end users",
+}
+
+#: the last word of a defined term that names a date, a document or a thing, not a party
+_NOT_A_PARTY_ENDING = {
+    "date",
+    "agreement",
+    "agreements",
+    "term",
+    "act",
+    "amendment",
+    "period",
+    "fee",
+    "fees",
+    "products",
+    "services",
+    "site",
+    "criteria",
+    "business",
+    "information",
+    "materials",
+}
+#: where the preamble ends: the recitals, the operative words or the first numbered clause
+_PREAMBLE_ENDS = re.compile(
+    r"^\s*(?:recitals|background|whereas|witnesseth|now,?\s+therefore|agreed\s+terms|"
+    r"(?:article\s+)?(?:1|i)\.?\s+(?:definitions|interpretation)|1\.\s)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Parties:
+    """The names a document's parties go by, split by side (empty when the document does not
+    say, or says it in a way that cannot be read with confidence)."""
+
+    us: tuple[str, ...] = ()
+    them: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.us or self.them)
+
+
+def _names_a_party(name: str) -> bool:
+    lowered = name.lower()
+    return lowered not in _NOT_A_PARTY and lowered.split()[-1] not in _NOT_A_PARTY_ENDING
+
+
+def defined_names(text: str) -> list[tuple[str, ...]]:
+    """The groups of names the opening of ``text`` defines for its parties, one group per party,
+    in order: from the start to the recitals or the first clause, within ``PREAMBLE_CHARS``."""
+    head = text[:PREAMBLE_CHARS]
+    end = _PREAMBLE_ENDS.search(head, 200)
+    if end:
+        head = head[: end.start()]
+    groups: list[tuple[str, ...]] = []
+    for match in _GROUP.finditer(head):
+        quoted = re.findall(_QUOTED, match.group(0))
+        names = tuple(dict.fromkeys(n.strip().strip(",;.").strip() for n in quoted))
+        names = tuple(n for n in names if any(c.isalpha() for c in n))
+        if not names or not any(_names_a_party(n) for n in names):
+            continue
+        before = head[max(0, match.start() - 60) : match.start()]
+        in_parentheses = bool(_OPENING.search(before))
+        defines = bool(_MEANS.match(head[match.end() : match.end() + 30]))
+        has_pronoun = any(n.lower() in _PRONOUNS for n in names)
+        if in_parentheses or (defines and has_pronoun):
+            names = tuple(n for n in names if _names_a_party(n))
+            if names not in groups:
+                groups.append(names)
+    return groups
+
+
+def read_parties(text: str, us: tuple[str, ...], them: tuple[str, ...]) -> Parties:
+    """The names of ``text``'s parties by side, given the names a playbook knows for each side
+    (``us`` and ``them``): a party with a name from one list is on that side, with all its
+    names; in a contract of two parties, a party neither list names is on the other side from
+    the one that is named. A party named in both lists, or two parties on one side in a
+    two-party contract, leave the sides unread."""
+    groups = defined_names(text)
+    known = {"us": {n.lower() for n in us}, "them": {n.lower() for n in them}}
+    sides: list[str | None] = []
+    for names in groups:
+        lowered = {n.lower() for n in names}
+        hits = [side for side in ("us", "them") if lowered & known[side]]
+        sides.append(hits[0] if len(hits) == 1 else None)
+    if len(groups) == 2:
+        a, b = sides
+        if a and not b:
+            sides[1] = "them" if a == "us" else "us"
+        elif b and not a:
+            sides[0] = "them" if b == "us" else "us"
+        elif a and a == b:
+            return Parties()
+    out: dict[str, list[str]] = {"us": [], "them": []}
+    for names, side in zip(groups, sides, strict=True):
+        if side:
+            out[side] += [n for n in names if n not in out[side]]
+    if set(out["us"]) & set(out["them"]):
+        return Parties()
+    return Parties(us=tuple(out["us"]), them=tuple(out["them"]))

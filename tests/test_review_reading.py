@@ -1,0 +1,127 @@
+"""How a review reads a contract: who is who (the names a contract defines for its parties, and
+the side each is on), and what a clause is made subject to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clause_library.document import Document, DocumentBuilder
+from clause_library.engine import Engine
+from clause_library.library import default_library
+from clause_library.parties import Parties, defined_names, read_parties
+from clause_library.playbooks import Playbook
+from clause_library.review import CrossReferences, check_holds
+from clause_library.segment import segment
+
+ONLINE_TERMS = (
+    "NORTHSTAR API TERMS\n\n"
+    'In these Terms, "Northstar," "we," "us" and "our" mean Northstar Labs, Inc., and '
+    '"Customer," "you" and "your" mean the business that accepts these Terms.\n\n'
+    "1. DEFINITIONS\n\n"
+    '1.1 "Affiliate" means any entity that controls, or is controlled by, a party.\n'
+)
+
+TWO_COMPANIES = (
+    "SUPPLY AGREEMENT\n\n"
+    "This Supply Agreement (this \u201cAgreement\u201d) is made as of May 1, 2025 (the "
+    "\u201cEffective Date\u201d) between Harbour Mills Ltd, a company registered in England "
+    "(\u201cHarbour\u201d), and Brightline Foods, Inc., a Delaware corporation (the "
+    "\u201cCustomer\u201d).\n\nRECITALS\n\n"
+    "WHEREAS, Harbour makes flour (the \u201cProducts\u201d);\n"
+)
+
+
+def test_names_defined_together_belong_to_one_party() -> None:
+    assert defined_names(ONLINE_TERMS) == [
+        ("Northstar", "we", "us", "our"),
+        ("Customer", "you", "your"),
+    ]
+    # the agreement, its date and the products are defined terms that name no party, and the
+    # definitions after the preamble are not read
+    assert defined_names(TWO_COMPANIES) == [("Harbour",), ("Customer",)]
+
+
+def test_a_party_the_playbook_names_brings_its_other_names_and_the_other_party_its_side() -> None:
+    parties = read_parties(ONLINE_TERMS, us=("Customer",), them=("Provider", "Vendor"))
+    assert parties == Parties(us=("Customer", "you", "your"), them=("Northstar", "we", "us", "our"))
+    parties = read_parties(TWO_COMPANIES, us=("Customer", "Buyer"), them=("Supplier",))
+    assert parties == Parties(us=("Customer",), them=("Harbour",))
+
+
+def test_sides_are_left_unread_when_the_names_do_not_settle_them() -> None:
+    # both parties carry names of our side: no reading is safer than a wrong one
+    text = TWO_COMPANIES.replace("(\u201cHarbour\u201d)", "(the \u201cBuyer\u201d)")
+    assert not read_parties(text, us=("Customer", "Buyer"), them=("Supplier",))
+    # neither party is named by the playbook (a mutual NDA between two companies)
+    assert not read_parties(TWO_COMPANIES, us=("Recipient",), them=("Discloser",))
+    # no preamble at all
+    assert not read_parties("1. Services. Supplier shall supply the Products.", ("Customer",), ())
+
+
+def _document(text: str, name: str = "terms.txt") -> Document:
+    builder = DocumentBuilder(Path(name), "txt")
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            start, end = builder.append(paragraph + "\n")
+            builder.add_block("paragraph", start, end)
+    return builder.build(sha256=name)
+
+
+LIABILITY = (
+    "9. CONFIDENTIALITY\n"
+    "9.1 Each party shall keep the other party's Confidential Information secret.\n"
+    "11. INDEMNIFICATION\n"
+    "11.1 Supplier shall defend Customer against any claim that the Services infringe a "
+    "third party's patent or copyright.\n"
+    "12. LIMITATION OF LIABILITY\n"
+    "12.1 Clause 12.2 does not apply to either party's liability for breach of clause 9 or "
+    "to its obligations under clause 11.\n"
+    "12.2 Subject to clause 12.1, each party's total liability under this Agreement shall not "
+    "exceed the fees paid in the twelve months before the claim.\n"
+)
+
+
+def test_a_cap_made_subject_to_its_carve_outs_is_read_with_them() -> None:
+    library = {t.id: t for t in default_library()}
+    cap = library["limitation_of_liability"]
+    checks = {c.id: c for c in cap.checks}
+    playbook = Playbook(
+        id="t",
+        title="t",
+        kind="vendor",
+        side="customer",
+        description="",
+        required=(),
+        us=("Customer",),
+        them=("Supplier",),
+    )
+    segmentation = segment(_document(LIABILITY))
+    clause = next(c for c in segmentation.clauses if c.label.rstrip(".") == "12.2")
+    yields_to = CrossReferences(segmentation).yields_to(clause)
+    # the carve-outs sit in 12.1, and "clause 11" is read with its title, Indemnification
+    assert "Clause 12.2 does not apply" in yields_to and "clause 11 (INDEMNIFICATION)" in yields_to
+    for check_id in ("lol_cap_no_confidentiality_carveout", "lol_cap_covers_indemnity"):
+        when = checks[check_id].when
+        assert check_holds(when, clause.text, cap, playbook, set(), LIABILITY)
+        assert not check_holds(when, clause.text, cap, playbook, set(), LIABILITY, yields_to)
+    # a cap made subject to nothing is read alone
+    alone = segment(_document(LIABILITY.replace("Subject to clause 12.1, each", "Each")))
+    clause = next(c for c in alone.clauses if c.label.rstrip(".") == "12.2")
+    assert CrossReferences(alone).yields_to(clause) == ""
+
+
+@pytest.mark.model
+def test_checks_read_the_documents_own_names_for_the_sides() -> None:
+    text = (
+        ONLINE_TERMS + "\n5. USE OF CUSTOMER CONTENT\n\n"
+        "5.1 You grant us a worldwide, royalty-free licence to use your Inputs and Output to "
+        "train, fine-tune and improve our models, including models we offer to other customers.\n"
+    )
+    document = _document(text, "northstar_terms.txt")
+    engine = Engine()
+    result = engine.review(engine.analyze(document), "model_licence_licensee")
+    assert result.parties.them == ("Northstar", "we", "us", "our")
+    fired = {c.id for f in result.found("ai_training_rights") for c in f.checks}
+    assert "ai_training_vendor_trains_on_our_data" in fired
