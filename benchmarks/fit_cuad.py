@@ -497,6 +497,12 @@ THRESHOLD_RESAMPLES = 200
 #: how many contracts' worth of weight the types' shared F1 curve carries against a type's own
 #: (see :func:`presence_thresholds`)
 THRESHOLD_PRIOR = 50
+#: No type's threshold is set below this. A type that shares its CUAD category with another
+#: and whose required cues are strict (work made for hire, beside the IP assignment) scores
+#: next to nothing in most contracts, and as a detector of the whole category on its own its
+#: F1 is best when it flags every contract: a threshold of zero, at which every passage of
+#: every document would be taken for it.
+THRESHOLD_FLOOR = 0.05
 
 
 def resampled_f(
@@ -536,6 +542,7 @@ def presence_thresholds(tops: np.ndarray, has: np.ndarray, seed: int = 0) -> np.
     figure by twice as much either way). A prior of 25 contracts does as well; none (each type
     alone) or 100 do worse."""
     grid = np.unique(np.quantile(tops, np.linspace(0.0, 1.0, 401)))
+    grid = grid[grid >= THRESHOLD_FLOOR]
     curves = resampled_f(tops, has, grid, 1.0, seed).mean(axis=0)
     held_by = has.sum(axis=0)
     shared = curves[held_by > 0].mean(axis=0)

@@ -50,6 +50,20 @@ def test_a_rare_type_leans_on_the_shared_curve(monkeypatch: pytest.MonkeyPatch) 
     assert np.all((pulled[:2] > 0.4) & (pulled[:2] <= 0.56))
 
 
+def test_a_type_that_scores_nothing_in_most_contracts_keeps_a_threshold_above_zero(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a strict type sharing a common category: zero in every contract but the few with its
+    # wording, so flagging every contract would give its best F1 for the category
+    tops, has = _contracts(np.random.default_rng(5))
+    monkeypatch.setattr(fit_cuad, "THRESHOLD_RESAMPLES", 60)
+    has[:, 2] = False
+    has[:150, 2] = True
+    tops[:, 2] = 0.0
+    tops[:3, 2] = 0.9
+    assert fit_cuad.presence_thresholds(tops, has)[2] >= fit_cuad.THRESHOLD_FLOOR
+
+
 def test_a_type_no_contract_holds_is_never_flagged() -> None:
     tops, has = _contracts(np.random.default_rng(4))
     has[:, 2] = False
