@@ -1,9 +1,12 @@
 """The matcher on held-out wording: every clause type is found on clauses written apart from its
-exemplars, and its near misses are not (tests/data/clause_cases/*.yaml).
+exemplars, and its near misses are not (tests/data/clause_cases/*.yaml, three clauses and three
+near misses per type, and tests/data/clause_cases/second/*.yaml, four and four more written
+later, apart from the library and from the first set, in more voices: online terms in "we/you",
+UK drafting, numbered sub-clauses with their headings).
 
-Every type must reject at least two of its three near misses, and across the library at least
-78% of the held-out clauses must be found and 94% of the near misses rejected. These bounds hold
-the matcher's present quality (measured: 87% found, 95.4% rejected) so that it cannot slip back.
+Every type must reject at least two thirds of its near misses, and across the library at least
+85% of the held-out clauses must be found and 93% of the near misses rejected. These bounds hold
+the matcher's present quality (measured: 90% found, 96% rejected) so that it cannot slip back.
 """
 
 from __future__ import annotations
@@ -41,8 +44,11 @@ def _best_scores(engine: Engine, texts: list[str]) -> list[np.ndarray]:
 
 def test_held_out_clauses_are_found_and_near_misses_are_not(engine: Engine) -> None:
     cases: dict[str, dict] = {}
-    for path in sorted(CASES.glob("*.yaml")):
-        cases.update(yaml.safe_load(path.read_text(encoding="utf-8")))
+    for path in [*sorted(CASES.glob("*.yaml")), *sorted((CASES / "second").glob("*.yaml"))]:
+        for clause_id, case in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            merged = cases.setdefault(clause_id, {"positive": [], "negative": []})
+            merged["positive"] += case["positive"]
+            merged["negative"] += case["negative"]
     ids = [t.id for t in engine.library]
     found = rejected = positives = negatives = 0
     failing_types = []
@@ -55,11 +61,13 @@ def test_held_out_clauses_are_found_and_near_misses_are_not(engine: Engine) -> N
         rejected += sum(misses)
         positives += len(hits)
         negatives += len(misses)
-        if sum(misses) < 2:
-            failing_types.append(f"{clause_id}: rejected only {sum(misses)}/3 near misses")
+        if 3 * sum(misses) < 2 * len(misses):
+            failing_types.append(
+                f"{clause_id}: rejected only {sum(misses)}/{len(misses)} near misses"
+            )
     assert not failing_types, "\n".join(failing_types)
-    assert found / positives >= 0.78, f"found {found}/{positives}"
-    assert rejected / negatives >= 0.94, f"rejected {rejected}/{negatives}"
+    assert found / positives >= 0.85, f"found {found}/{positives}"
+    assert rejected / negatives >= 0.93, f"rejected {rejected}/{negatives}"
 
 
 def test_candidates_name_distinct_places_then_overlapping_alternatives(engine: Engine) -> None:
@@ -133,7 +141,8 @@ def test_a_unit_matching_an_excluding_cue_is_held_under_the_threshold() -> None:
     from clause_library.match import excluded_units, hold_excluded
 
     index = SimpleNamespace(
-        excluding_bits=np.array([0b100, 0, 0], np.int64), strict_bits=np.array([0, 0, 0b011], np.int64)
+        excluding_bits=np.array([0b100, 0, 0], np.int64),
+        strict_bits=np.array([0, 0, 0b011], np.int64),
     )
     scores = np.array([[0.9, 0.9, 0.9], [0.6, 0.6, 0.6], [0.8, 0.8, 0.8]], np.float32)
     masks = np.array([[0b101, 0b101, 0b101], [0b001, 0b111, 0b010], [0b100, 0, 0b100]], np.int64)
@@ -270,6 +279,112 @@ def test_an_infringement_indemnity_alone_leaves_the_general_indemnity_missing(
             "United States patent and shall pay the damages awarded.",
             "Vendor shall also indemnify Buyer against third-party claims for bodily injury, death "
             "or damage to tangible property caused by Vendor's negligence.",
+        ),
+        (
+            "data_return_deletion",
+            "On the last day of the engagement, Contractor shall hand back the laptop, security "
+            "badge and parking pass that Company issued to it.",
+            "Within thirty days after termination, Contractor shall return or destroy all "
+            "documents and files containing Company's Confidential Information.",
+        ),
+        (
+            "termination_for_cause",
+            "Provider may suspend access to the Service while any invoice remains unpaid more "
+            "than thirty days after its due date.",
+            "Either party may terminate this Agreement by written notice if the other commits a "
+            "material breach and fails to cure it within thirty days.",
+        ),
+        (
+            "notice_to_terminate_renewal",
+            "Distributor may extend the Term for a further three years by giving written notice of "
+            "its election to extend at least six months before the Term ends.",
+            "Either party may prevent the automatic renewal of this Agreement by written notice of "
+            "non-renewal given at least ninety days before the end of the current term.",
+        ),
+        (
+            "audit_rights",
+            "Within ninety days after each fiscal year end, Licensee shall furnish Licensor with its "
+            "audited annual financial statements.",
+            "Licensor may, on fifteen days' notice and not more than once a year, inspect and audit "
+            "Licensee's books and records relating to royalties.",
+        ),
+        (
+            "warranty_duration",
+            "Seller warrants that the Goods will be of satisfactory quality and free from defects "
+            "in materials and workmanship.",
+            "This warranty lasts for twelve months from the date of delivery.",
+        ),
+        (
+            "no_solicit_employees",
+            "During the Term, Distributor shall not solicit sales of the Products from customers "
+            "located outside the Territory.",
+            "Neither party shall solicit for employment any employee of the other party during the "
+            "Term and for twelve months thereafter.",
+        ),
+        (
+            "source_code_escrow",
+            "At Closing, Buyer shall pay ten percent of the Purchase Price into an escrow account as "
+            "security for Seller's indemnification obligations.",
+            "Licensor shall deposit the source code of the Software, updated for each new release, "
+            "with an independent escrow agent, to be released to Licensee if Licensor becomes "
+            "insolvent.",
+        ),
+        (
+            "rofr_rofo_rofn",
+            "If the Majority Holder sells its shares, each Minority Holder has a tag-along right to "
+            "sell its shares to the same buyer on the same terms.",
+            "Before selling any of its shares to a third party, a Shareholder shall first offer them "
+            "to the other Shareholders, who have a right of first refusal on the same terms.",
+        ),
+        (
+            "data_provenance_warranty",
+            "Vendor warrants that the Software will perform substantially in accordance with the "
+            "Documentation and does not infringe any third-party copyright.",
+            "Licensor warrants that all personal data in the Dataset was collected lawfully and "
+            "with every consent needed for Licensee to train machine-learning models on it.",
+        ),
+        (
+            "model_ownership",
+            "Client shall own the valuation model and the pricing model that Adviser builds for the "
+            "Transaction.",
+            "Licensee shall own all machine-learning models it trains on the Licensed Data, "
+            "including their weights and checkpoints.",
+        ),
+        (
+            "consequential_damages_exclusion",
+            "Each party's total liability under this Agreement shall not exceed the fees paid in "
+            "the twelve months before the claim.",
+            "Neither party shall be liable for any indirect, incidental or consequential damages or "
+            "for lost profits.",
+        ),
+        (
+            "indemnification_ip",
+            "Customer shall defend and indemnify Provider against any claim arising from Customer's "
+            "breach of the Acceptable Use Policy or its violation of law.",
+            "Provider shall defend Customer against any claim that the Service infringes a third "
+            "party's patent or copyright and shall pay the resulting damages.",
+        ),
+        (
+            "share_alike",
+            "You grant us a licence to use your prompts and uploaded files to train and improve our "
+            "models.",
+            "Any dataset you derive from the Corpus and share with others must be released under "
+            "the same licence as the Corpus.",
+        ),
+        (
+            "attribution",
+            "You may not use any Output to make decisions about a person's eligibility for credit, "
+            "insurance or employment.",
+            "Any publication that reports results obtained with the Model must credit the Licensor "
+            "as its source.",
+        ),
+        (
+            "trade_secret_notice",
+            "Employee acknowledges that the Company's source code and customer lists are trade "
+            "secrets of the Company.",
+            "Under 18 U.S.C. § 1833(b), an individual shall not be held criminally or civilly liable "
+            "under any trade secret law for disclosing a trade secret in confidence to a government "
+            "official or to an attorney solely to report a suspected violation of law.",
         ),
     ],
 )
