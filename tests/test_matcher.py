@@ -380,6 +380,14 @@ def test_an_infringement_indemnity_alone_leaves_the_general_indemnity_missing(
         ),
         (
             "trade_secret_notice",
+            "To the extent either party may claim immunity from the jurisdiction of any court or "
+            "from legal process, it irrevocably waives that immunity.",
+            "An individual shall not be held criminally or civilly liable under any federal or "
+            "state trade secret law for a disclosure made in confidence to a government official "
+            "solely for the purpose of reporting a suspected violation of law.",
+        ),
+        (
+            "trade_secret_notice",
             "Employee acknowledges that the Company's source code and customer lists are trade "
             "secrets of the Company.",
             "Under 18 U.S.C. § 1833(b), an individual shall not be held criminally or civilly liable "
