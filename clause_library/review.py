@@ -230,8 +230,9 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 #: the words before such a reference that make a provision yield to the ones referred to
+#: ("notwithstanding Section 12" is the opposite: the provision prevails over Section 12)
 _YIELDS_TO = re.compile(
-    r"\b(?:subject\s+to|notwithstanding|except(?:\s+as\s+(?:otherwise\s+|expressly\s+)?"
+    r"\b(?:subject\s+to|except(?:\s+as\s+(?:otherwise\s+|expressly\s+)?"
     r"(?:provided|set\s+(?:out|forth)|stated|specified|described)\s+in|\s+for|\s+under)?|"
     r"save\s+as\s+(?:otherwise\s+)?(?:provided|set\s+out)\s+in|other\s+than\s+as\s+"
     r"(?:provided|set\s+out)\s+in)\s+(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",

@@ -106,10 +106,12 @@ def test_a_cap_made_subject_to_its_carve_outs_is_read_with_them() -> None:
         when = checks[check_id].when
         assert check_holds(when, clause.text, cap, playbook, set(), LIABILITY)
         assert not check_holds(when, clause.text, cap, playbook, set(), LIABILITY, yields_to)
-    # a cap made subject to nothing is read alone
-    alone = segment(_document(LIABILITY.replace("Subject to clause 12.1, each", "Each")))
-    clause = next(c for c in alone.clauses if c.label.rstrip(".") == "12.2")
-    assert CrossReferences(alone).yields_to(clause) == ""
+    # a cap made subject to nothing is read alone, and so is one that prevails over the clause
+    # it names
+    for opening in ("Each", "Notwithstanding clause 12.1, each"):
+        alone = segment(_document(LIABILITY.replace("Subject to clause 12.1, each", opening)))
+        clause = next(c for c in alone.clauses if c.label.rstrip(".") == "12.2")
+        assert CrossReferences(alone).yields_to(clause) == ""
 
 
 @pytest.mark.model
