@@ -43,6 +43,7 @@ class Condition:
     all: tuple[str, ...] = ()
     none: tuple[str, ...] = ()
     document_has: tuple[str, ...] = ()
+    document_has_any: tuple[str, ...] = ()
     document_lacks: tuple[str, ...] = ()
     document_none: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
@@ -274,7 +275,16 @@ _CHECK_KEYS = (
     "fix",
     "recommendation",
 )
-_WHEN_KEYS = ("any", "all", "none", "document_has", "document_lacks", "document_none", "kinds")
+_WHEN_KEYS = (
+    "any",
+    "all",
+    "none",
+    "document_has",
+    "document_has_any",
+    "document_lacks",
+    "document_none",
+    "kinds",
+)
 
 #: Party placeholders a check regex may use; matched against any party name when validating.
 PLACEHOLDER = re.compile(r"\{(us|them)\}")
@@ -545,7 +555,8 @@ def build_library(sources: Iterable[tuple[str, str]]) -> Library:
     known = set(seen_types)
     for clause_type in types:
         for check in clause_type.checks:
-            for ref in (*check.when.document_has, *check.when.document_lacks):
+            when = check.when
+            for ref in (*when.document_has, *when.document_has_any, *when.document_lacks):
                 if ref not in known:
                     raise _error_at(
                         clause_type, f"check '{check.id}' refers to unknown clause type '{ref}'"

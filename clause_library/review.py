@@ -204,6 +204,10 @@ def check_holds(
         return False
     if any(t not in present_types for t in condition.document_has):
         return False
+    if condition.document_has_any and not any(
+        t in present_types for t in condition.document_has_any
+    ):
+        return False
     if any(t in present_types for t in condition.document_lacks):
         return False
     if condition.any and not any(

@@ -35,8 +35,6 @@ KNOWN_EXTRAS = {
     # the grant lists non-commercial research beside commercial search: the check reads the
     # purpose, not that the others are commercial
     ("data_licence", "lic_noncommercial_or_evaluation_only"),
-    # no indemnity in the agreement, so a cap that covers indemnities costs nothing here
-    ("data_licence", "lol_cap_covers_indemnity"),
     # the denial of third-party rights sits beside indemnities that protect the provider's
     # affiliates
     ("api_terms", "ntpb_shuts_out_protected_persons"),
