@@ -227,6 +227,8 @@ def check_holds(
     )
 
 
+#: the number of a provision: "14", "14.3", "12.1.2"
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 #: a reference to numbered provisions: "Section 14.3", "clauses 12.1 and 12.2"
 _REFERENCE = re.compile(
     r"\b(?:sections?|clauses?|articles?|paragraphs?)\s+"
@@ -266,7 +268,7 @@ class CrossReferences:
 
     def _titled(self, text: str) -> str:
         def title(m: re.Match[str]) -> str:
-            numbers = re.findall(r"\d+(?:\.\d+)*", m.group(1))
+            numbers = _NUMBER.findall(m.group(1))
             names = [self.titles[n] for n in numbers if n in self.titles]
             return f"{m.group(0)} ({'; '.join(names)})" if names else m.group(0)
 
@@ -282,7 +284,7 @@ class CrossReferences:
         numbers: list[str] = []
         for m in _REFERENCE.finditer(text):
             if _YIELDS_TO.search(text[max(0, m.start() - 80) : m.start()]):
-                numbers += re.findall(r"\d+(?:\.\d+)*", m.group(1))
+                numbers += _NUMBER.findall(m.group(1))
         parts = [self._titled(text)]
         for number in dict.fromkeys(numbers):
             if number == own:
