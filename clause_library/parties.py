@@ -4,11 +4,12 @@ Checks read direction ("the vendor may train on our data", "only we indemnify"),
 names the sides in general terms (Customer, Provider). A contract calls its parties what it
 likes: "Corvane", "we", "us" and "our" for the provider and "Customer", "you" and "your" for
 the customer, or "Sablewood" and "Ferncliff". The opening of a contract defines those names,
-one party at a time, in parentheses after the party ("... Delaware corporation (the
-"Company")") or in a sentence of their own (""Corvane," "we" and "us" mean Corvane Labs,
-Inc."). The names defined together belong to one party, so a party with one name the playbook
-knows brings its other names to the same side, and in a two-party contract the other party is
-on the other side.
+one party at a time: in parentheses after the party ("... Delaware corporation (the
+"Company")", "(hereinafter referred to as Party A)", "(as Repairer)"), after "hereinafter"
+(", hereinafter called the "Seller"") or in a sentence of their own (""Corvane," "we" and "us"
+mean Corvane Labs, Inc."). The names defined together belong to one party, so a party with one
+name the playbook knows brings its other names to the same side, and in a two-party contract
+the other party is on the other side.
 """
 
 from __future__ import annotations
@@ -22,10 +23,20 @@ PREAMBLE_CHARS = 4000
 _QUOTED = r"[\"“”]([^\"“”\n]{1,40}?)[,;.]?[\"“”]"
 _JOIN = r"(?:\s*[,;]?\s*(?:and/or|and|or)?\s*)"
 _GROUP = re.compile(rf"{_QUOTED}(?:{_JOIN}{_QUOTED})*")
+#: what introduces a defined name: "(the", "(hereinafter referred to as", "(hereinafter called
+#: as the", or without the parenthesis ", hereinafter referred to as"
+_CALLED = r"(?:(?:referred\s+to\s+as|called(?:\s+as)?|known\s+as)\s+)"
+_HEREINAFTER = r"(?:hereinafter|hereafter|herein)\s*[,:]?\s+"
 _OPENING = re.compile(
-    r"\(\s*(?:(?:hereinafter|herein)\s+)?"
-    r"(?:(?:referred\s+to\s+as|called)\s+)?(?:the\s+|a\s+|an\s+)?$",
+    rf"(?:\(\s*(?:{_HEREINAFTER})?|\b{_HEREINAFTER}){_CALLED}?(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
+)
+#: a name defined without quotation marks, in parentheses: "(hereinafter referred to as Party
+#: A)", "(as Company)"; capitalised words only, so "(as amended)" names nobody
+_BARE_NAME = r"((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2})"
+_UNQUOTED = re.compile(
+    rf"\(\s*(?:(?i:{_HEREINAFTER}){_CALLED}?|(?i:{_HEREINAFTER})?(?i:as)\s+)"
+    rf"(?:(?i:the)\s+)?{_BARE_NAME}\s*\)"
 )
 _MEANS = re.compile(r"^\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\b", re.I)
 _PRONOUNS = {"we", "us", "our", "ours", "you", "your", "yours"}
@@ -124,7 +135,7 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
     end = _PREAMBLE_ENDS.search(head, 200)
     if end:
         head = head[: end.start()]
-    groups: list[tuple[str, ...]] = []
+    found: list[tuple[int, tuple[str, ...]]] = []
     for match in _GROUP.finditer(head):
         quoted = re.findall(_QUOTED, match.group(0))
         names = tuple(dict.fromkeys(n.strip().strip(",;.").strip() for n in quoted))
@@ -132,13 +143,19 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
         if not names or not any(_names_a_party(n) for n in names):
             continue
         before = head[max(0, match.start() - 60) : match.start()]
-        in_parentheses = bool(_OPENING.search(before))
+        introduced = bool(_OPENING.search(before))
         defines = bool(_MEANS.match(head[match.end() : match.end() + 30]))
         has_pronoun = any(n.lower() in _PRONOUNS for n in names)
-        if in_parentheses or (defines and has_pronoun):
-            names = tuple(n for n in names if _names_a_party(n))
-            if names not in groups:
-                groups.append(names)
+        if introduced or (defines and has_pronoun):
+            found.append((match.start(), tuple(n for n in names if _names_a_party(n))))
+    for match in _UNQUOTED.finditer(head):
+        name = " ".join(match.group(1).split())
+        if _names_a_party(name):
+            found.append((match.start(), (name,)))
+    groups: list[tuple[str, ...]] = []
+    for _, names in sorted(found):
+        if names not in groups:
+            groups.append(names)
     return groups
 
 

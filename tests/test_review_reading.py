@@ -43,6 +43,22 @@ def test_names_defined_together_belong_to_one_party() -> None:
     assert defined_names(TWO_COMPANIES) == [("Harbour",), ("Customer",)]
 
 
+def test_names_defined_without_parentheses_or_quotation_marks() -> None:
+    text = (
+        "SOFTWARE LICENCE\n\nThis licence is made between Tallow Systems GmbH (hereinafter "
+        "referred to as Licensor), a company organised under the laws of Germany, and Quayside "
+        "Analytics Ltd, hereinafter called the \u201cLicensee\u201d, on the terms of the "
+        "Copyright Act (as amended).\n\n1. Grant\n"
+    )
+    assert defined_names(text) == [("Licensor",), ("Licensee",)]
+    assert read_parties(text, us=("Licensee",), them=()) == Parties(
+        us=("Licensee",), them=("Licensor",)
+    )
+    cover = "MAINTENANCE AGREEMENT\n\nbetween\n\nAERO LINHAS S/A (as Operator)\n\nand\n\n"
+    cover += "ROTOR WORKS SAS (as Repairer)\n\n"
+    assert defined_names(cover) == [("Operator",), ("Repairer",)]
+
+
 def test_a_party_the_playbook_names_brings_its_other_names_and_the_other_party_its_side() -> None:
     parties = read_parties(ONLINE_TERMS, us=("Customer",), them=("Provider", "Vendor"))
     assert parties == Parties(us=("Customer", "you", "your"), them=("Northstar", "we", "us", "our"))
