@@ -21,6 +21,7 @@ from dataclasses import dataclass
 PREAMBLE_CHARS = 4000
 
 _QUOTED = r"[\"“”]([^\"“”\n]{1,40}?)[,;.]?[\"“”]"
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])", re.IGNORECASE)
 _JOIN = r"(?:\s*[,;]?\s*(?:and/or|and|or)?\s*)"
 _GROUP = re.compile(rf"{_QUOTED}(?:{_JOIN}{_QUOTED})*")
 #: what introduces a defined name: "(the", "(hereinafter referred to as", "(hereinafter called
@@ -40,6 +41,8 @@ _UNQUOTED = re.compile(
 )
 _MEANS = re.compile(r"^\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\b", re.I)
 _PRONOUNS = {"we", "us", "our", "ours", "you", "your", "yours"}
+#: the other forms of a pronoun a contract defines as a party's name
+_FORMS = {"you": ("your", "yours"), "we": ("us", "our", "ours")}
 #: defined terms that name no party
 _NOT_A_PARTY = {
     "agreement",
@@ -138,7 +141,10 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
     found: list[tuple[int, tuple[str, ...]]] = []
     for match in _GROUP.finditer(head):
         quoted = re.findall(_QUOTED, match.group(0))
-        names = tuple(dict.fromkeys(n.strip().strip(",;.").strip() for n in quoted))
+        # "the Studio" in the quotation marks is the Studio
+        names = tuple(
+            dict.fromkeys(_ARTICLE.sub("", n.strip().strip(",;.").strip()) for n in quoted)
+        )
         names = tuple(n for n in names if any(c.isalpha() for c in n))
         if not names or not any(_names_a_party(n) for n in names):
             continue
@@ -184,6 +190,10 @@ def read_parties(text: str, us: tuple[str, ...], them: tuple[str, ...]) -> Parti
     for names, side in zip(groups, sides, strict=True):
         if side:
             out[side] += [n for n in names if n not in out[side]]
+    for names in out.values():
+        # "you" defined alone still stands for "your" and "yours" (and "we" for "us" and "our")
+        for pronoun in [n.lower() for n in names if n.lower() in _FORMS]:
+            names += [form for form in _FORMS[pronoun] if form not in {n.lower() for n in names}]
     if set(out["us"]) & set(out["them"]):
         return Parties()
     return Parties(us=tuple(out["us"]), them=tuple(out["them"]))

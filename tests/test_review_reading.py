@@ -61,7 +61,9 @@ def test_names_defined_without_parentheses_or_quotation_marks() -> None:
 
 def test_a_party_the_playbook_names_brings_its_other_names_and_the_other_party_its_side() -> None:
     parties = read_parties(ONLINE_TERMS, us=("Customer",), them=("Provider", "Vendor"))
-    assert parties == Parties(us=("Customer", "you", "your"), them=("Northstar", "we", "us", "our"))
+    assert parties == Parties(
+        us=("Customer", "you", "your", "yours"), them=("Northstar", "we", "us", "our", "ours")
+    )
     parties = read_parties(TWO_COMPANIES, us=("Customer", "Buyer"), them=("Supplier",))
     assert parties == Parties(us=("Customer",), them=("Harbour",))
 
@@ -141,6 +143,24 @@ def test_checks_read_the_documents_own_names_for_the_sides() -> None:
     document = _document(text, "northstar_terms.txt")
     engine = Engine()
     result = engine.review(engine.analyze(document), "model_licence_licensee")
-    assert result.parties.them == ("Northstar", "we", "us", "our")
+    assert result.parties.them == ("Northstar", "we", "us", "our", "ours")
     fired = {c.id for f in result.found("ai_training_rights") for c in f.checks}
     assert "ai_training_vendor_trains_on_our_data" in fired
+
+
+def test_a_party_defined_as_you_is_also_your_and_a_quoted_article_is_not_part_of_the_name() -> None:
+    text = (
+        "COMMUNITY LICENCE\n\nThis licence is between Orrery Labs, Inc. (\u201cOrrery\u201d) and the "
+        "company that accepts it (\u201cLicensee\u201d or \u201cyou\u201d).\n\n1. Grant\n"
+    )
+    parties = read_parties(text, us=("Licensee",), them=("Licensor",))
+    assert parties == Parties(us=("Licensee", "you", "your", "yours"), them=("Orrery",))
+    studio = (
+        "SERVICES AGREEMENT\n\n(1) PALEWORKS LIMITED, a company registered in England "
+        '("the Studio"); and\n(2) ANA ROSS, a self-employed designer ("the Designer").\n\n'
+        "AGREED TERMS\n"
+    )
+    assert defined_names(studio) == [("Studio",), ("Designer",)]
+    assert read_parties(studio, us=("Company", "Studio"), them=("Designer",)) == Parties(
+        us=("Studio",), them=("Designer",)
+    )
