@@ -45,6 +45,7 @@ class Condition:
     document_has: tuple[str, ...] = ()
     document_has_any: tuple[str, ...] = ()
     document_lacks: tuple[str, ...] = ()
+    document_any: tuple[str, ...] = ()
     document_none: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
 
@@ -282,6 +283,7 @@ _WHEN_KEYS = (
     "document_has",
     "document_has_any",
     "document_lacks",
+    "document_any",
     "document_none",
     "kinds",
 )
@@ -323,7 +325,7 @@ def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, li
     when = _Reader(when_raw, src, f"'when' of {reader.what}", reader.line_of("when"))
     when.unknown(_WHEN_KEYS)
     parts: dict[str, tuple[str, ...]] = {k: when.texts(k) for k in _WHEN_KEYS}
-    for key in ("any", "all", "none", "document_none"):
+    for key in ("any", "all", "none", "document_any", "document_none"):
         for entry in parts[key]:
             if entry not in cues:
                 if _ID.match(entry):

@@ -196,7 +196,8 @@ def check_holds(
     yields_to: str = "",
 ) -> bool:
     """Whether ``condition`` holds for a clause ``text`` in a document with ``present_types``
-    (``document_text``, the whole document, is searched by ``document_none``). ``yields_to``
+    (``document_text``, the whole document, is searched by ``document_any`` and
+    ``document_none``). ``yields_to``
     is the text of the provisions the clause is made subject to ("Subject to clause 12.2 ...",
     "Except as provided in Section 14.3 ..."): it is searched by ``none`` as well, since the
     carve-out a check asks for may sit there, but never by ``any`` or ``all``."""
@@ -220,6 +221,10 @@ def check_holds(
         _pattern(e, clause_type, playbook).search(text)
         or (yields_to and _pattern(e, clause_type, playbook).search(yields_to))
         for e in condition.none
+    ):
+        return False
+    if condition.document_any and not any(
+        _pattern(e, clause_type, playbook).search(document_text) for e in condition.document_any
     ):
         return False
     return not any(
