@@ -97,6 +97,14 @@ def _playbook_for(kinds: tuple[str, ...]) -> Playbook:
                     required=(), us=US, them=THEM)
 
 
+#: what the checks that read the rest of the document (``document_any``) look for there: an
+#: indemnity from the other side that protects people besides the parties
+OTHER_SIDE_INDEMNIFIES = (
+    "The Provider shall indemnify the Customer, its Affiliates and their officers and employees "
+    "against third-party claims."
+)
+
+
 def test_every_check_fires_on_weak_wording_and_stays_quiet_on_strong() -> None:
     library = default_library()
     cases = _cases()
@@ -109,15 +117,17 @@ def test_every_check_fires_on_weak_wording_and_stays_quiet_on_strong() -> None:
             # document-level conditions: the test document has exactly what the check needs
             present = set(check.when.document_has) | set(check.when.document_has_any[:1])
             for text in case["fires"]:
-                if not check_holds(check.when, text, clause_type, playbook, present):
+                document = f"{text} {OTHER_SIDE_INDEMNIFIES}" if check.when.document_any else ""
+                if not check_holds(check.when, text, clause_type, playbook, present, document):
                     failures.append(f"{check.id} should fire on: {text[:90]}")
             for text in case["quiet"]:
-                if check_holds(check.when, text, clause_type, playbook, present):
+                document = f"{text} {OTHER_SIDE_INDEMNIFIES}" if check.when.document_any else ""
+                if check_holds(check.when, text, clause_type, playbook, present, document):
                     failures.append(f"{check.id} should stay quiet on: {text[:90]}")
     assert not failures, "\n".join(failures)
 
 
-def test_a_cap_is_flagged_for_covering_indemnities_only_where_the_agreement_gives_one() -> None:
+def test_a_cap_is_flagged_for_covering_indemnities_only_where_the_other_side_gives_one() -> None:
     library = default_library()
     cap = library.get("limitation_of_liability")
     check = next(c for c in cap.checks if c.id == "lol_cap_covers_indemnity")
@@ -126,9 +136,13 @@ def test_a_cap_is_flagged_for_covering_indemnities_only_where_the_agreement_give
         "Each party's total liability under this Agreement shall not exceed the fees paid in the "
         "twelve months before the claim."
     )
-    assert check_holds(check.when, text, cap, playbook, {"indemnification_ip"})
-    assert check_holds(check.when, text, cap, playbook, {"indemnification_general"})
-    assert not check_holds(check.when, text, cap, playbook, {"confidentiality"})
+    theirs = f"{text} {OTHER_SIDE_INDEMNIFIES}"
+    assert check_holds(check.when, text, cap, playbook, {"indemnification_ip"}, theirs)
+    assert check_holds(check.when, text, cap, playbook, {"indemnification_general"}, theirs)
+    assert not check_holds(check.when, text, cap, playbook, {"confidentiality"}, theirs)
+    # the only indemnity is ours, which a cap on the other side's liability does not limit
+    ours = f"{text} The Customer shall indemnify the Provider against third-party claims."
+    assert not check_holds(check.when, text, cap, playbook, {"indemnification_general"}, ours)
 
 
 def test_duplicate_clause_id_names_both_places() -> None:
@@ -316,3 +330,16 @@ def test_arbitration_with_an_equitable_relief_clause_elsewhere_is_not_flagged() 
     )
     assert check_holds(check.when, clause, clause_type, playbook, set(), clause)
     assert not check_holds(check.when, clause, clause_type, playbook, set(), f"{clause}\n{relief}")
+
+
+def test_a_denial_of_third_party_rights_is_flagged_only_where_others_are_indemnified() -> None:
+    library = default_library()
+    denial = library.get("no_third_party_beneficiaries")
+    check = next(c for c in denial.checks if c.id == "ntpb_shuts_out_protected_persons")
+    playbook = _playbook_for(check.when.kinds)
+    text = "This Agreement is for the sole benefit of the parties and gives no one else any right."
+    present = {"indemnification_general"}
+    others = f"{text} {OTHER_SIDE_INDEMNIFIES}"
+    assert check_holds(check.when, text, denial, playbook, present, others)
+    parties_only = f"{text} The Provider shall defend and indemnify the Customer against claims."
+    assert not check_holds(check.when, text, denial, playbook, present, parties_only)

@@ -312,7 +312,8 @@ def test_an_infringement_indemnity_alone_leaves_the_general_indemnity_missing(
             "warranty_duration",
             "Seller warrants that the Goods will be of satisfactory quality and free from defects "
             "in materials and workmanship.",
-            "This warranty lasts for twelve months from the date of delivery.",
+            "This warranty lasts for twelve months from the date of delivery of the Goods to the "
+            "Buyer.",
         ),
         (
             "no_solicit_employees",
