@@ -190,10 +190,11 @@ def read_parties(text: str, us: tuple[str, ...], them: tuple[str, ...]) -> Parti
     for names, side in zip(groups, sides, strict=True):
         if side:
             out[side] += [n for n in names if n not in out[side]]
-    for names in out.values():
+    for side_names in out.values():
         # "you" defined alone still stands for "your" and "yours" (and "we" for "us" and "our")
-        for pronoun in [n.lower() for n in names if n.lower() in _FORMS]:
-            names += [form for form in _FORMS[pronoun] if form not in {n.lower() for n in names}]
+        for pronoun in [n.lower() for n in side_names if n.lower() in _FORMS]:
+            have = {n.lower() for n in side_names}
+            side_names += [form for form in _FORMS[pronoun] if form not in have]
     if set(out["us"]) & set(out["them"]):
         return Parties()
     return Parties(us=tuple(out["us"]), them=tuple(out["them"]))
