@@ -21,7 +21,8 @@ from dataclasses import dataclass
 PREAMBLE_CHARS = 4000
 
 _QUOTED = r"[\"“”]([^\"“”\n]{1,40}?)[,;.]?[\"“”]"
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])", re.IGNORECASE)
+#: an article before a capitalised name inside the quotation marks ("the Studio")
+_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?=[A-Z])")
 _JOIN = r"(?:\s*[,;]?\s*(?:and/or|and|or)?\s*)"
 _GROUP = re.compile(rf"{_QUOTED}(?:{_JOIN}{_QUOTED})*")
 #: what introduces a defined name: "(the", "(hereinafter referred to as", "(hereinafter called

@@ -197,10 +197,10 @@ def check_holds(
 ) -> bool:
     """Whether ``condition`` holds for a clause ``text`` in a document with ``present_types``
     (``document_text``, the whole document, is searched by ``document_any`` and
-    ``document_none``). ``yields_to``
-    is the text of the provisions the clause is made subject to ("Subject to clause 12.2 ...",
-    "Except as provided in Section 14.3 ..."): it is searched by ``none`` as well, since the
-    carve-out a check asks for may sit there, but never by ``any`` or ``all``."""
+    ``document_none``). ``yields_to`` is the text of the provisions the clause is made subject
+    to ("Subject to clause 12.2 ...", "Except as provided in Section 14.3 ..."): it is searched
+    by ``none`` as well, since the carve-out a check asks for may sit there, but never by
+    ``any`` or ``all``."""
     if condition.kinds and playbook.kind not in condition.kinds:
         return False
     if any(t not in present_types for t in condition.document_has):
