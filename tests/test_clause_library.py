@@ -116,12 +116,13 @@ def test_every_check_fires_on_weak_wording_and_stays_quiet_on_strong() -> None:
             playbook = _playbook_for(check.when.kinds)
             # document-level conditions: the test document has exactly what the check needs
             present = set(check.when.document_has) | set(check.when.document_has_any[:1])
+            elsewhere = OTHER_SIDE_INDEMNIFIES if check.when.document_any else None
             for text in case["fires"]:
-                document = f"{text} {OTHER_SIDE_INDEMNIFIES}" if check.when.document_any else ""
+                document = f"{text} {elsewhere}" if elsewhere else ""
                 if not check_holds(check.when, text, clause_type, playbook, present, document):
                     failures.append(f"{check.id} should fire on: {text[:90]}")
             for text in case["quiet"]:
-                document = f"{text} {OTHER_SIDE_INDEMNIFIES}" if check.when.document_any else ""
+                document = f"{text} {elsewhere}" if elsewhere else ""
                 if check_holds(check.when, text, clause_type, playbook, present, document):
                     failures.append(f"{check.id} should stay quiet on: {text[:90]}")
     assert not failures, "\n".join(failures)
