@@ -183,6 +183,13 @@ def load_playbooks(library: Library, extra: Iterable[Path] = ()) -> Playbooks:
 
 # --- kind detection -------------------------------------------------------------------------
 
+#: a party defined by one of ``names`` in the opening: (the "Consultant")
+_DEFINED_AS = r"\((?:[^()]{{0,40}}\s)?(?:the\s+)?[\"“](?:{names})[\"”]\s*\)"
+#: the kind a document with no evidence for any kind is taken for: the vendor playbook is the
+#: general commercial review (a marketing or sponsorship agreement is better read for the
+#: customer side of a supply than as a non-disclosure agreement)
+DEFAULT_KIND = "vendor"
+
 #: Words that identify each kind, with weights; a hit in the title counts three times.
 _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     "nda": [
@@ -200,15 +207,22 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"freelance", 2.0),
         (r"\bContractor\b", 1.0),
         (r"\bConsultant\b", 1.0),
+        (r"development\s+(?:services\s+)?agreement", 2.0),
+        (
+            _DEFINED_AS.format(names="Consultant|Contractor|Developer|Freelancer|Artist|Designer"),
+            2.0,
+        ),
         (r"work\s+made\s+for\s+hire", 1.0),
         (r"statement\s+of\s+work", 0.5),
     ],
     "data_licence": [
         (r"data(?:set)?\s+licen[cs]e", 3.0),
+        (r"(?:content|archive|corpus)\s+licen[cs]e", 0.5),
         (r"data\s+(?:sharing|supply)\s+agreement", 2.5),
         (r"\bDataset\b", 1.5),
         (r"training\s+data", 1.5),
-        (r"\bLicensed\s+Data\b", 2.0),
+        (r"\bLicensed\s+(?:Data|Corpus)\b", 2.0),
+        (r"\btrain(?:s|ed|ing)?\b[^.]{0,60}\b(?:models?|AI|machine\s+learning)\b", 1.0),
         (r"machine\s+learning|artificial\s+intelligence|(?-i:\bAI\b)", 0.5),
     ],
     "model_licence": [
@@ -257,5 +271,5 @@ def detect_kind(title: str, text: str) -> KindGuess:
         scores[kind] = score
     exp = {k: math.exp(v - max(scores.values())) for k, v in scores.items()}
     total = sum(exp.values())
-    kind = max(scores, key=lambda k: scores[k])
+    kind = max(scores, key=lambda k: (scores[k], k == DEFAULT_KIND))
     return KindGuess(kind, exp[kind] / total, scores)

@@ -14,7 +14,7 @@ import yaml
 
 from clause_library.errors import LibraryError
 from clause_library.library import build_library, default_library
-from clause_library.playbooks import Playbook, load_playbooks
+from clause_library.playbooks import DEFAULT_KIND, Playbook, detect_kind, load_playbooks
 from clause_library.review import check_holds
 
 CASES = Path(__file__).parent / "data" / "clause_cases"
@@ -344,3 +344,27 @@ def test_a_denial_of_third_party_rights_is_flagged_only_where_others_are_indemni
     assert check_holds(check.when, text, denial, playbook, present, others)
     parties_only = f"{text} The Provider shall defend and indemnify the Customer against claims."
     assert not check_holds(check.when, text, denial, playbook, present, parties_only)
+
+
+def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
+    # a commissioned build, though called a services agreement, is a contractor agreement
+    opening = (
+        'This Agreement is made between Northwind Mutual (the "Company") and Fernhill Labs Inc. '
+        '(the "Consultant"). The Consultant shall build the model described in each SOW.'
+    )
+    guess = detect_kind("Machine Learning Development Services Agreement", opening)
+    assert guess.kind == "contractor"
+    assert (
+        detect_kind(
+            "Software Services Agreement",
+            opening.replace("Consultant", "Provider").replace("Company", "Customer"),
+        ).kind
+        == "vendor"
+    )
+    # a licence of an archive for training models is a data licence
+    archive = "The Licensee may use the Archive as training data for its models."
+    assert detect_kind("Archive Content Licence Agreement", archive).kind == "data_licence"
+    # with no evidence for any kind, the general commercial review, flagged as a guess
+    nothing = detect_kind("Sponsorship Agreement", "The Sponsor shall pay the Team the Fee.")
+    assert nothing.kind == DEFAULT_KIND == "vendor"
+    assert nothing.confidence < 0.5
