@@ -178,11 +178,16 @@ class Review:
 # --- checks -----------------------------------------------------------------------------------
 
 
+#: a named cue of the clause type inside a check's own pattern: ``(?:{use_right})|...``
+_CUE_NAME = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
 def _pattern(entry: str, clause_type: ClauseType, playbook: Playbook) -> re.Pattern[str]:
     raw = clause_type.cues.get(entry, entry)
     raw = raw.replace("{us}", playbook.party_pattern("us")).replace(
         "{them}", playbook.party_pattern("them")
     )
+    raw = _CUE_NAME.sub(lambda m: clause_type.cues.get(m.group(1), m.group(0)), raw)
     return re.compile(raw, re.IGNORECASE)
 
 
@@ -240,10 +245,27 @@ _REFERENCE = re.compile(
     r"(\d+(?:\.\d+)*(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*)*)",
     re.IGNORECASE,
 )
+#: the words after a reference by which a provision carves something out of the ones referred
+#: to ("Sections 17.1 and 17.2 do not apply to", "clause 19.1 shall not prevent")
+_CARVES_OUT = re.compile(
+    r"\s*(?:(?:of|in|to)\s+this\s+(?:Agreement|Schedule)\s+|above\s+|below\s+)?"
+    r"(?:(?:do|does|shall|will|may)\s+not\s+(?:\S+\s+)?"
+    r"(?:apply|limit|restrict|prevent|prohibit|preclude|cover|extend)"
+    r"|(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:subject|applicable))\b",
+    re.IGNORECASE,
+)
+#: ... or before it ("Nothing in Section 19.1 prevents")
+_NOTHING_IN = re.compile(r"\bnothing\s+(?:contained\s+)?in\s+(?:this\s+)?$", re.IGNORECASE)
+#: the words before a reference by which a provision prevails over the ones referred to
+_PREVAILS = re.compile(
+    r"\b(?:notwithstanding|despite)\s+(?:anything\s+(?:to\s+the\s+contrary\s+)?in\s+)?"
+    r"(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: the words before such a reference that make a provision yield to the ones referred to
 #: ("notwithstanding Section 12" is the opposite: the provision prevails over Section 12)
 _YIELDS_TO = re.compile(
-    r"\b(?:subject\s+to|except(?:\s+as\s+(?:otherwise\s+|expressly\s+)?"
+    r"\b(?:subject\s+to|terminat\w*\s+(?:this\s+Agreement\s+)?(?:under|pursuant\s+to)|except(?:\s+as\s+(?:otherwise\s+|expressly\s+)?"
     r"(?:provided|set\s+(?:out|forth)|stated|specified|described)\s+in|\s+for|\s+under)?|"
     r"save\s+as\s+(?:otherwise\s+)?(?:provided|set\s+out)\s+in|other\s+than\s+as\s+"
     r"(?:provided|set\s+out)\s+in)\s+(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",
@@ -269,6 +291,18 @@ class CrossReferences:
                 self.texts.setdefault(number, []).append(clause.text)
                 if clause.heading:
                     self.titles.setdefault(number, clause.heading)
+        # provisions that carve something out of others ("Section 17.2 does not apply to ...")
+        self.carved_by: dict[str, list[Segment]] = {}
+        for clause in segmentation.clauses:
+            text = clause.text
+            for m in _REFERENCE.finditer(text):
+                after = text[m.end() : m.end() + 60]
+                before = text[max(0, m.start() - 40) : m.start()]
+                if _CARVES_OUT.match(after) or _NOTHING_IN.search(before):
+                    for number in _NUMBER.findall(m.group(1)):
+                        carvers = self.carved_by.setdefault(number, [])
+                        if clause not in carvers:
+                            carvers.append(clause)
         self._yields: dict[str, str] = {}
 
     def _titled(self, text: str) -> str:
@@ -281,15 +315,21 @@ class CrossReferences:
 
     def yields_to(self, clause: Segment) -> str:
         """The clause's own text with its references titled, and the text of the provisions it
-        is made subject to (their sub-clauses included), with theirs titled too."""
+        is made subject to (their sub-clauses included) and of those that carve something out
+        of it ("Section 17.2 does not apply to ...", "Nothing in clause 19.1 prevents ..."),
+        unless it prevails over them ("Notwithstanding Section 17.3"), with theirs titled too."""
         if clause.id in self._yields:
             return self._yields[clause.id]
         text = clause.text
         own = clause.label.rstrip(".")
         numbers: list[str] = []
+        prevails_over: list[str] = []
         for m in _REFERENCE.finditer(text):
-            if _YIELDS_TO.search(text[max(0, m.start() - 80) : m.start()]):
+            before = text[max(0, m.start() - 80) : m.start()]
+            if _YIELDS_TO.search(before):
                 numbers += _NUMBER.findall(m.group(1))
+            elif _PREVAILS.search(before):
+                prevails_over += _NUMBER.findall(m.group(1))
         parts = [self._titled(text)]
         for number in dict.fromkeys(numbers):
             if number == own:
@@ -297,6 +337,14 @@ class CrossReferences:
             for label, texts in self.texts.items():
                 if label == number or label.startswith(number + "."):
                     parts += [self._titled(t) for t in texts]
+        for number, carvers in self.carved_by.items():
+            if own and (own == number or own.startswith(number + ".")):
+                for carver in carvers:
+                    label = carver.label.rstrip(".")
+                    overridden = any(label == n or label.startswith(n + ".") for n in prevails_over)
+                    if carver is not clause and not overridden:
+                        parts.append(self._titled(carver.text))
+        parts = list(dict.fromkeys(parts))
         out = "\n".join(parts) if len(parts) > 1 or parts[0] != text else ""
         self._yields[clause.id] = out
         return out

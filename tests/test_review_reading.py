@@ -125,12 +125,47 @@ def test_a_cap_made_subject_to_its_carve_outs_is_read_with_them() -> None:
         present = {"indemnification_ip", "confidentiality"}
         assert check_holds(when, clause.text, cap, playbook, present, LIABILITY)
         assert not check_holds(when, clause.text, cap, playbook, present, LIABILITY, yields_to)
-    # a cap made subject to nothing is read alone, and so is one that prevails over the clause
-    # it names
-    for opening in ("Each", "Notwithstanding clause 12.1, each"):
-        alone = segment(_document(LIABILITY.replace("Subject to clause 12.1, each", opening)))
+    # a cap that does not name its carve-outs is still read with the provision that names it
+    # ("Clause 12.2 does not apply to ...")
+    unnamed = segment(_document(LIABILITY.replace("Subject to clause 12.1, each", "Each")))
+    clause = next(c for c in unnamed.clauses if c.label.rstrip(".") == "12.2")
+    yields_to = CrossReferences(unnamed).yields_to(clause)
+    assert "Clause 12.2 does not apply" in yields_to and "clause 9 (CONFIDENTIALITY)" in yields_to
+    when = checks["lol_cap_no_confidentiality_carveout"].when
+    assert not check_holds(when, clause.text, cap, playbook, {"confidentiality"}, "", yields_to)
+    # ... unless it prevails over that provision; and a cap nothing refers to is read alone
+    for text in (
+        LIABILITY.replace("Subject to clause 12.1, each", "Notwithstanding clause 12.1, each"),
+        LIABILITY.replace("Clause 12.2 does not apply", "The cap does not apply").replace(
+            "Subject to clause 12.1, each", "Each"
+        ),
+    ):
+        alone = segment(_document(text))
         clause = next(c for c in alone.clauses if c.label.rstrip(".") == "12.2")
         assert CrossReferences(alone).yields_to(clause) == ""
+
+
+def test_a_provision_is_read_with_those_that_carve_out_of_it_or_that_it_is_used_under() -> None:
+    text = (
+        "13. TERMINATION\n"
+        "13.2 Either party may terminate this Agreement if the other party materially breaches it "
+        "and fails to cure the breach within thirty days after notice.\n"
+        "13.3 Vendor may terminate the licences when it terminates under Section 13.2 because "
+        "Customer failed to pay.\n"
+        "19. NON-SOLICITATION\n"
+        "19.1 Neither party shall solicit for employment any employee of the other party.\n"
+        "19.2 Section 19.1 does not prohibit general advertisements not targeted at the other "
+        "party's staff.\n"
+        "19.3 Nothing in Section 19.1 prevents hiring a person who applies on his own initiative.\n"
+    )
+    segmentation = segment(_document(text))
+    references = CrossReferences(segmentation)
+    clause = {c.label.rstrip("."): c for c in segmentation.clauses}
+    no_solicit = references.yields_to(clause["19.1"])
+    assert "general advertisements" in no_solicit and "own initiative" in no_solicit
+    assert "thirty days after notice" in references.yields_to(clause["13.3"])
+    # the carve-outs are not read into the provisions that make them
+    assert references.yields_to(clause["19.2"]) == ""
 
 
 @pytest.mark.model
