@@ -6,8 +6,9 @@ Only sentences are embedded (each distinct text once); a clause or a run is repr
 normalised mean of its sentences' vectors, which costs nothing more.
 
 For each unit and clause type the matcher computes features — similarity to the type's
-exemplars and counter-exemplars, how far ahead of the other types it is, the type's lexical cues,
-its heading cues against the heading path and defined terms, and, for types with a CUAD
+exemplars and counter-exemplars, how far ahead of the other types it is, the type's lexical cues
+(with the required cues of the definitions of the terms it uses), its heading cues against the
+heading path and defined terms, and, for types with a CUAD
 counterpart, two models fitted on CUAD: a small network over the unit's, its clause's and its
 heading's vectors, and a linear model over its word n-grams (:mod:`clause_library.lexical`) —
 and turns them into a calibrated score in [0, 1]
@@ -19,6 +20,7 @@ that file a hand-set calibration is used.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -421,15 +423,58 @@ def unit_cue_masks(
     clauses = [normalise_text(c.text) for c in segmentation.clauses]
     both = _cue_masks(index, sentences + clauses, cache)
     sentence_masks, clause_masks = both[: len(sentences)], both[len(sentences) :]
+    lent = lent_by_definitions(index, segmentation, sentence_masks)
     clause_ids = {c.id: i for i, c in enumerate(segmentation.clauses)}
     masks = np.zeros((len(units), len(index.types)), np.int64)
     for u, unit in enumerate(units):
         if unit.kind == "clause":
             masks[u] = clause_masks[clause_ids[unit.clause]]
-        else:
-            for i in unit.sentences:
-                masks[u] |= sentence_masks[i]
+        for i in unit.sentences:
+            masks[u] |= sentence_masks[i] | lent[i]
     return masks
+
+
+#: a definition longer than this lends no cues (a definitions clause run together, say)
+MAX_DEFINITION = 600
+#: ... nor does a term used in more than this share of the sentences (or 3, in a short text):
+#: "Services" or "Confidential Information" runs through a whole agreement
+MAX_TERM_SHARE = 0.05
+
+
+def lent_by_definitions(
+    index: _TypeIndex, segmentation: Segmentation, sentence_masks: np.ndarray
+) -> npt.NDArray[np.int64]:
+    """``(sentences, types)``: the required cues a sentence takes from the definitions of the
+    terms it uses. "The Consultant retains all right, title and interest in the Consultancy
+    Tools" names no background IP, but "Consultancy Tools" is defined as what the consultant
+    owned before the Effective Date, and a lawyer reads the clause with that in mind. Only
+    required cues are lent, and not strict ones, which the wording itself must carry."""
+    sentences = segmentation.sentences
+    lent = np.zeros_like(sentence_masks)
+    row = {s.id: i for i, s in enumerate(sentences)}
+    lendable = index.required_bits & ~index.strict_bits
+    definitions: dict[str, tuple[int, np.ndarray]] = {}
+    for term in segmentation.glossary:
+        i = row.get(term.segment)
+        if i is None or term.end - term.start > MAX_DEFINITION:
+            continue
+        bits = sentence_masks[i] & lendable
+        if bits.any():
+            definitions[term.term] = (i, bits)
+    if not definitions:
+        return lent
+    names = sorted(definitions, key=len, reverse=True)
+    uses = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    users: dict[str, list[int]] = {name: [] for name in names}
+    for k, sentence in enumerate(sentences):
+        for name in set(uses.findall(sentence.text)):
+            if definitions[name][0] != k:
+                users[name].append(k)
+    limit = max(3, int(MAX_TERM_SHARE * len(sentences)))
+    for name, ks in users.items():
+        if len(ks) <= limit:
+            lent[ks] |= definitions[name][1]
+    return lent
 
 
 def _unit_cue_features(

@@ -404,3 +404,27 @@ def test_wording_of_another_kind_does_not_stand_in_for_a_clause(
     threshold = engine.calibration.threshold(clause_id)
     alone, together = _best_scores(engine, [other_kind, f"{other_kind} {the_clause}"])
     assert alone[t] < threshold <= together[t]
+
+
+def test_a_defined_term_lends_its_definitions_required_cues(engine: Engine) -> None:
+    from clause_library.match import FEATURES
+
+    definition = (
+        '"Consultancy Tools" means the software libraries and methods that the Consultant owned '
+        "before the Effective Date. "
+    )
+    retained = "The Consultant retains all right, title and interest in the Consultancy Tools."
+    t = [c.id for c in engine.library].index("background_ip")
+    missing = FEATURES.index("required_missing")
+
+    def required_missing(text: str) -> float:
+        analysis = engine.analyze(_document(text))
+        u = next(i for i, unit in enumerate(analysis.units) if text[unit.start :] == retained)
+        return float(analysis.features[u, t, missing])
+
+    # read with its definition, the clause keeps background IP; alone, it names none
+    assert required_missing(definition + retained) == 0.0
+    assert required_missing(retained) == 1.0
+    # a term that runs through the whole text lends nothing
+    filler = " ".join(f"The Consultancy Tools are described in Schedule {n}." for n in range(5))
+    assert required_missing(definition + filler + " " + retained) == 1.0
