@@ -504,7 +504,9 @@ def review(
             if fired:
                 severity = max((c.severity for c in fired), key=lambda s: SEVERITY_ORDER[s])
             reasons = _reasons(analysis, unit_index, t, clause_type)
-            if clause_type.id in playbook.red_flags:
+            # a definition is not the red-flag term itself: "Derived Data" means ... is read
+            # where the agreement says what happens to it
+            if clause_type.id in playbook.red_flags and not defines_a_term:
                 status = "red_flag"
                 flag_severity = playbook.gap_severity.get(clause_type.id, "high")
                 if SEVERITY_ORDER[flag_severity] > SEVERITY_ORDER[severity]:
