@@ -282,7 +282,14 @@ class _Pool(Generic[T]):
                 initializer=self.initializer,
                 initargs=self.initargs,
             )
-        return self._pool.submit(self.task, file)
+        try:
+            return self._pool.submit(self.task, file)
+        except BrokenProcessPool as exc:
+            # the pool broke while files were being handed to it (one submitted just before
+            # killed its worker): this file is lost with the others in flight, and retried
+            lost: Future[T] = Future()
+            lost.set_exception(exc)
+            return lost
 
     def _retry_alone(self, file: Path) -> T:
         self._shutdown()

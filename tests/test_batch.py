@@ -13,6 +13,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,7 @@ from test_store_helpers import (
     write,
 )
 
-from clause_library import cli
+from clause_library import batch, cli
 from clause_library.batch import (
     BatchError,
     BatchItem,
@@ -168,6 +170,37 @@ def test_a_worker_crash_costs_only_its_file(tmp_path: Path) -> None:
     files = [write(tmp_path / f"{name}.txt", NDA_TEXT) for name in ("a", "crash", "b", "c")]
     results = list(_Pool(files, 2, _crash_on_crash_txt, lambda p: f"crashed: {p.name}"))
     assert results == ["a.txt", "crashed: crash.txt", "b.txt", "c.txt"]
+
+
+def test_a_pool_that_breaks_while_files_are_handed_to_it_loses_only_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file submitted just before may kill its worker while the next files are submitted:
+    the pool then refuses them, and they are retried like any file lost with the pool."""
+    pools: list[int] = []
+
+    class BreaksOnSecondSubmit:
+        def __init__(self, **_: object) -> None:
+            pools.append(0)
+            self.number = len(pools)
+            self.submitted = 0
+
+        def submit(self, task, file):  # type: ignore[no-untyped-def]
+            self.submitted += 1
+            if self.number == 1 and self.submitted == 2:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            done: Future[str] = Future()
+            done.set_result(task(file))
+            return done
+
+        def shutdown(self, **_: object) -> None:
+            pass
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", BreaksOnSecondSubmit)
+    files = [write(tmp_path / f"{name}.txt", NDA_TEXT) for name in ("a", "b", "c")]
+    results = list(_Pool(files, 2, _crash_on_crash_txt, lambda p: f"crashed: {p.name}"))
+    assert results == ["a.txt", "b.txt", "c.txt"]
+    assert len(pools) == 2
 
 
 # --- with the engine --------------------------------------------------------------------------
