@@ -254,6 +254,12 @@ _CARVES_OUT = re.compile(
     r"|(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:subject|applicable))\b",
     re.IGNORECASE,
 )
+#: the words by which a provision carves something out of every cap of its article
+_EVERY_CAP = re.compile(
+    r"\b(?:neither|no)\s+(?:\S+\s+){0,2}?(?:caps?|limitations?)\s+(?:in\s+this\s+\w+\s+)?"
+    r"(?:limits?|appl(?:y|ies)\s+to|restricts?|excludes?)\b",
+    re.IGNORECASE,
+)
 #: ... or before it ("Nothing in Section 19.1 prevents")
 _NOTHING_IN = re.compile(r"\bnothing\s+(?:contained\s+)?in\s+(?:this\s+)?$", re.IGNORECASE)
 #: the words before a reference by which a provision prevails over the ones referred to
@@ -291,10 +297,14 @@ class CrossReferences:
                 self.texts.setdefault(number, []).append(clause.text)
                 if clause.heading:
                     self.titles.setdefault(number, clause.heading)
-        # provisions that carve something out of others ("Section 17.2 does not apply to ...")
+        # provisions that carve something out of others ("Section 17.2 does not apply to ...",
+        # or, of every cap in their own article, "Neither cap limits ...")
         self.carved_by: dict[str, list[Segment]] = {}
         for clause in segmentation.clauses:
             text = clause.text
+            article = clause.label.split(".")[0]
+            if article and clause.label.rstrip(".") != article and _EVERY_CAP.search(text):
+                self.carved_by.setdefault(article, []).append(clause)
             for m in _REFERENCE.finditer(text):
                 after = text[m.end() : m.end() + 60]
                 before = text[max(0, m.start() - 40) : m.start()]
@@ -505,13 +515,20 @@ def review(
                 severity = max((c.severity for c in fired), key=lambda s: SEVERITY_ORDER[s])
             reasons = _reasons(analysis, unit_index, t, clause_type)
             # a definition is not the red-flag term itself: "Derived Data" means ... is read
-            # where the agreement says what happens to it
-            if clause_type.id in playbook.red_flags and not defines_a_term:
+            # where the agreement says what happens to it; and a place that only may be of the
+            # type, with no check to say so, is shown as a possible match to confirm
+            flagged_type = clause_type.id in playbook.red_flags and not defines_a_term
+            if flagged_type and (fired or not is_possible("present", score)):
                 status = "red_flag"
                 flag_severity = playbook.gap_severity.get(clause_type.id, "high")
                 if SEVERITY_ORDER[flag_severity] > SEVERITY_ORDER[severity]:
                     severity = flag_severity
                 reasons.append(f"the {playbook.title} playbook treats this clause as a red flag")
+            elif flagged_type:
+                reasons.append(
+                    f"the {playbook.title} playbook treats this clause as a red flag, "
+                    "if this is one"
+                )
             for c in fired:
                 reasons.append(f"{'red flag' if c.status == 'red_flag' else 'weak'}: {c.title}")
             feats = analysis.features[unit_index, t]

@@ -168,6 +168,24 @@ def test_a_provision_is_read_with_those_that_carve_out_of_it_or_that_it_is_used_
     assert references.yields_to(clause["19.2"]) == ""
 
 
+def test_every_cap_of_an_article_is_read_with_the_provision_that_no_cap_limits_something() -> None:
+    text = (
+        "15. LIMITATION OF LIABILITY\n"
+        "15.2 Each party's total liability shall not exceed the fees paid in the prior year.\n"
+        "15.3 Each party's liability for a Security Incident shall not exceed five times the "
+        "fees.\n"
+        "15.4 Neither cap limits a party's obligations under Section 14.\n"
+        "16. TERM\n"
+        "16.1 This Agreement lasts three years.\n"
+    )
+    segmentation = segment(_document(text))
+    references = CrossReferences(segmentation)
+    clause = {c.label.rstrip("."): c for c in segmentation.clauses}
+    for cap in ("15.2", "15.3"):
+        assert "Neither cap limits" in references.yields_to(clause[cap])
+    assert "Neither cap limits" not in references.yields_to(clause["16.1"])
+
+
 @pytest.mark.model
 def test_checks_read_the_documents_own_names_for_the_sides() -> None:
     text = (
