@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+#: of two parties named from one side's list, one named by the list's first word takes the side
+#: only from one named this far down it or further (a fallback, not a synonym)
+FALLBACK_RANK = 3
 #: how far into a document the parties are defined (the preamble and the parties clause)
 PREAMBLE_CHARS = 4000
 
@@ -168,10 +171,13 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
 
 def read_parties(text: str, us: tuple[str, ...], them: tuple[str, ...]) -> Parties:
     """The names of ``text``'s parties by side, given the names a playbook knows for each side
-    (``us`` and ``them``): a party with a name from one list is on that side, with all its
-    names; in a contract of two parties, a party neither list names is on the other side from
-    the one that is named. A party named in both lists, or two parties on one side in a
-    two-party contract, leave the sides unread."""
+    (``us`` and ``them``, the playbook's own word for the side first): a party with a name from
+    one list is on that side, with all its names; in a contract of two parties, a party neither
+    list names is on the other side from the one that is named, and of two parties named from
+    one list, one named by its first word takes that side from one named by a fallback (in a
+    model licence between a "Developer" and a "Licensee", the licensee is us). A party named in
+    both lists, or two parties named from one list by words near its top ("Customer" and
+    "Buyer"), leave the sides unread."""
     groups = defined_names(text)
     known = {"us": {n.lower() for n in us}, "them": {n.lower() for n in them}}
     sides: list[str | None] = []
@@ -186,7 +192,12 @@ def read_parties(text: str, us: tuple[str, ...], them: tuple[str, ...]) -> Parti
         elif b and not a:
             sides[0] = "them" if b == "us" else "us"
         elif a and a == b:
-            return Parties()
+            order = [n.lower() for n in (us if a == "us" else them)]
+            rank = [min(order.index(n.lower()) for n in g if n.lower() in order) for g in groups]
+            if min(rank) != 0 or max(rank) < FALLBACK_RANK:
+                return Parties()
+            other = "them" if a == "us" else "us"
+            sides = [a, other] if rank[0] < rank[1] else [other, a]
     out: dict[str, list[str]] = {"us": [], "them": []}
     for names, side in zip(groups, sides, strict=True):
         if side:

@@ -576,13 +576,22 @@ def review(
 
 
 def _reading(playbook: Playbook, parties: Parties) -> Playbook:
-    """``playbook`` with the names the document gives each side added to its own."""
+    """``playbook`` with the names the document gives each side added to its own, and taken
+    from the other's ("Developer" is the licensee in most model licences, but not in one whose
+    "Developer" licenses its model to a "Licensee")."""
     if not parties:
         return playbook
+
+    def side(
+        own: tuple[str, ...], read: tuple[str, ...], other: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        taken = {n.lower() for n in other}
+        return tuple(n for n in dict.fromkeys((*own, *read)) if n.lower() not in taken)
+
     return replace(
         playbook,
-        us=tuple(dict.fromkeys((*playbook.us, *parties.us))),
-        them=tuple(dict.fromkeys((*playbook.them, *parties.them))),
+        us=side(playbook.us, parties.us, parties.them),
+        them=side(playbook.them, parties.them, parties.us),
     )
 
 

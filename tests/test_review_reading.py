@@ -68,6 +68,18 @@ def test_a_party_the_playbook_names_brings_its_other_names_and_the_other_party_i
     assert parties == Parties(us=("Customer",), them=("Harbour",))
 
 
+def test_a_party_named_by_the_playbooks_own_word_takes_the_side_from_a_fallback_name() -> None:
+    # in a model licence "Developer" is usually the licensee building on the model; here the
+    # developer licenses its model to a "Licensee"
+    text = (
+        "EVALUATION LICENCE\n\nThis Agreement is made between Wendel Voice GmbH (the "
+        "\u201cDeveloper\u201d) and Calder Contact Ltd (the \u201cLicensee\u201d).\n"
+    )
+    us = ("Licensee", "Customer", "User", "Developer", "Company")
+    parties = read_parties(text, us=us, them=("Licensor", "Provider"))
+    assert parties.us == ("Licensee",) and parties.them == ("Developer",)
+
+
 def test_sides_are_left_unread_when_the_names_do_not_settle_them() -> None:
     # both parties carry names of our side: no reading is safer than a wrong one
     text = TWO_COMPANIES.replace("(\u201cHarbour\u201d)", "(the \u201cBuyer\u201d)")
