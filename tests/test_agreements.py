@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Thirteen agreements were written for these tests apart from the clause library: the terms of an AI
+Sixteen agreements were written for these tests apart from the clause library: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -9,8 +9,10 @@ source code escrow on the vendor's paper, an Ontario agreement under which a con
 a machine-learning model for an insurer, an English-law licence of a news archive for AI
 training on the publisher's paper, a US hospital network's subscription agreement on its own
 paper (sound almost throughout, to show the review stays quiet), a US data broker's licence of
-consumer data for model training, and a Singapore mutual NDA between a fintech and a bank's
-technology arm. Each has an answer key: the kind of agreement,
+consumer data for model training, a Singapore mutual NDA between a fintech and a bank's
+technology arm, an Australian provider's terms for a hosted model API, a California startup's
+agreement with a freelance developer, and a 90-day evaluation licence of a speech model's weights.
+Each has an answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
 review must detect the kind, raise every expected check, show every absent type as missing, find
@@ -44,6 +46,9 @@ NAMES = (
     "customer_msa",
     "broker_data_licence",
     "sg_mutual_nda",
+    "au_model_api",
+    "freelance_dev",
+    "model_eval_licence",
 )
 
 #: expected checks the review does not raise, and why
@@ -85,6 +90,20 @@ KNOWN_MISSES = {
     # the same issue raised by another check on the same clause: the enterprise threshold by
     # volume_threshold_requires_new_licence
     ("broker_data_licence", "use_restrictions_user_or_revenue_threshold"),
+    # the check on a licensor that owns the models trained under the licence reads data
+    # licences only: in a model licence the provider owns its own models, and the check cannot
+    # yet tell those from the fine-tuned ones
+    ("au_model_api", "model_ownership_licensor_owns_trained_models"),
+    ("model_eval_licence", "model_ownership_licensor_owns_trained_models"),
+    # the provider, not the customer, deletes the fine-tuned models at the end; the checks read
+    # a licensee's duty to destroy them
+    ("au_model_api", "ai_training_models_destroyed_on_termination"),
+    ("au_model_api", "drd_models_destroyed"),
+    # the developer may train on "Feedback", whose definition sweeps in the licensee's data and
+    # outputs; the check reads the clause, not the definition; and the ban on publishing
+    # outputs sits in the clause on benchmarks, not in a place found for output ownership
+    ("model_eval_licence", "ai_training_vendor_trains_on_our_data"),
+    ("model_eval_licence", "output_ownership_use_restricted"),
 }
 #: types the key lists as present that the review does not find, and why
 KNOWN_UNFOUND = {
@@ -97,6 +116,16 @@ KNOWN_UNFOUND = {
     ("creative_contractor", "license_non_transferable"),
     ("creative_contractor", "price_restrictions"),
     ("creative_contractor", "competitive_restriction_exception"),
+    # Australian drafting: "Related Bodies Corporate" for affiliates allowed to use the service,
+    # and clauses that "continue after this Agreement ends", with no word of survival
+    ("au_model_api", "license_affiliate_licensee"),
+    ("au_model_api", "survival"),
+    # one sentence that lets the indemnitees enforce their indemnity and denies everyone else
+    # any right is found as neither; day rates unchanged for the life of a statement of work
+    # are not found as a price restriction
+    ("freelance_dev", "third_party_beneficiary"),
+    ("freelance_dev", "no_third_party_beneficiaries"),
+    ("freelance_dev", "price_restrictions"),
 }
 #: types the key calls absent that the review finds, and why
 KNOWN_FOUND = {
@@ -125,9 +154,26 @@ KNOWN_FOUND = {
     # a confident confusion (0.75, no check): the vendor's non-infringement warranty over the
     # platform and the "Vendor Materials" reads as a warranty of data provenance
     ("customer_msa", "data_provenance_warranty"),
+    # possible matches under 0.35 in the two model licences: the customer's use of an output it
+    # knew to infringe as attribution, the provider's ownership of fine-tuned models and the
+    # licensee's export ban as share-alike terms, the remedies for an infringing service as a
+    # non-infringement warranty, zero data retention as residuals; in the freelance agreement,
+    # the licence to prior inventions as an improvements clause (0.2)
+    ("au_model_api", "attribution"),
+    ("au_model_api", "share_alike"),
+    ("au_model_api", "non_infringement_warranty"),
+    ("au_model_api", "residuals"),
+    ("model_eval_licence", "share_alike"),
+    ("freelance_dev", "improvements_feedback"),
+    # a confident confusion (0.61, no check): a no-solicit of personnel that speaks of ending
+    # "that person's relationship with Company" reads as one of customers
+    ("freelance_dev", "no_solicit_customers"),
 }
 #: of those, the types found with more confidence than a possible match
-KNOWN_CONFUSED = {("customer_msa", "data_provenance_warranty")}
+KNOWN_CONFUSED = {
+    ("customer_msa", "data_provenance_warranty"),
+    ("freelance_dev", "no_solicit_customers"),
+}
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
     # the training clause does limit use of the data to non-commercial research
