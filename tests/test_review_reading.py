@@ -13,7 +13,7 @@ from clause_library.library import default_library
 from clause_library.parties import Parties, defined_names, read_parties
 from clause_library.playbooks import Playbook
 from clause_library.review import CrossReferences, check_holds
-from clause_library.segment import segment
+from clause_library.segment import Segment, segment
 
 ONLINE_TERMS = (
     "NORTHSTAR API TERMS\n\n"
@@ -157,6 +157,13 @@ def test_a_cap_made_subject_to_its_carve_outs_is_read_with_them() -> None:
         assert CrossReferences(alone).yields_to(clause) == ""
 
 
+def _numbered_provisions(text: str) -> tuple[CrossReferences, dict[str, Segment]]:
+    """The cross-references of ``text`` and its clauses by number."""
+    segmentation = segment(_document(text))
+    clauses = {c.label.rstrip("."): c for c in segmentation.clauses}
+    return CrossReferences(segmentation), clauses
+
+
 def test_a_provision_is_read_with_those_that_carve_out_of_it_or_that_it_is_used_under() -> None:
     text = (
         "13. TERMINATION\n"
@@ -170,9 +177,7 @@ def test_a_provision_is_read_with_those_that_carve_out_of_it_or_that_it_is_used_
         "party's staff.\n"
         "19.3 Nothing in Section 19.1 prevents hiring a person who applies on his own initiative.\n"
     )
-    segmentation = segment(_document(text))
-    references = CrossReferences(segmentation)
-    clause = {c.label.rstrip("."): c for c in segmentation.clauses}
+    references, clause = _numbered_provisions(text)
     no_solicit = references.yields_to(clause["19.1"])
     assert "general advertisements" in no_solicit and "own initiative" in no_solicit
     assert "thirty days after notice" in references.yields_to(clause["13.3"])
@@ -190,9 +195,7 @@ def test_every_cap_of_an_article_is_read_with_the_provision_that_no_cap_limits_s
         "16. TERM\n"
         "16.1 This Agreement lasts three years.\n"
     )
-    segmentation = segment(_document(text))
-    references = CrossReferences(segmentation)
-    clause = {c.label.rstrip("."): c for c in segmentation.clauses}
+    references, clause = _numbered_provisions(text)
     for cap in ("15.2", "15.3"):
         assert "Neither cap limits" in references.yields_to(clause[cap])
     assert "Neither cap limits" not in references.yields_to(clause["16.1"])
