@@ -254,10 +254,13 @@ _CARVES_OUT = re.compile(
     r"|(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:subject|applicable))\b",
     re.IGNORECASE,
 )
-#: the words by which a provision carves something out of every cap of its article
+#: the words by which a provision carves something out of every cap of its article, or out of
+#: the whole article ("This clause does not restrict hiring anyone who ...")
 _EVERY_CAP = re.compile(
     r"\b(?:neither|no)\s+(?:\S+\s+){0,2}?(?:caps?|limitations?)\s+(?:in\s+this\s+\w+\s+)?"
-    r"(?:limits?|appl(?:y|ies)\s+to|restricts?|excludes?)\b",
+    r"(?:limits?|appl(?:y|ies)\s+to|restricts?|excludes?)\b"
+    r"|^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:this|the\s+foregoing)\s+(?:clause|section|article)\s+"
+    r"(?:does|shall|will)\s+not\s+(?:\S+\s+)?(?:apply|restrict|prevent|prohibit|limit)\b",
     re.IGNORECASE,
 )
 #: ... or before it ("Nothing in Section 19.1 prevents")
@@ -266,6 +269,13 @@ _NOTHING_IN = re.compile(r"\bnothing\s+(?:contained\s+)?in\s+(?:this\s+)?$", re.
 _PREVAILS = re.compile(
     r"\b(?:notwithstanding|despite)\s+(?:anything\s+(?:to\s+the\s+contrary\s+)?in\s+)?"
     r"(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: "subject to" as a predicate: copies that "remain subject to Sections 7 and 8" are bound by
+#: those sections; the provision itself does not yield to them
+_SUBJECT_AS_PREDICATE = re.compile(
+    r"\b(?:is|are|be|been|being|remains?|becomes?|stays?|continues?\s+to\s+be)\s+"
+    r"(?:\w+\s+)?subject\s+to\s+(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: the words before such a reference that make a provision yield to the ones referred to
@@ -298,7 +308,8 @@ class CrossReferences:
                 if clause.heading:
                     self.titles.setdefault(number, clause.heading)
         # provisions that carve something out of others ("Section 17.2 does not apply to ...",
-        # or, of every cap in their own article, "Neither cap limits ...")
+        # or, of every provision in their own article, "Neither cap limits ...", "This clause
+        # does not restrict ...")
         self.carved_by: dict[str, list[Segment]] = {}
         for clause in segmentation.clauses:
             text = clause.text
@@ -336,7 +347,7 @@ class CrossReferences:
         prevails_over: list[str] = []
         for m in _REFERENCE.finditer(text):
             before = text[max(0, m.start() - 80) : m.start()]
-            if _YIELDS_TO.search(before):
+            if _YIELDS_TO.search(before) and not _SUBJECT_AS_PREDICATE.search(before):
                 numbers += _NUMBER.findall(m.group(1))
             elif _PREVAILS.search(before):
                 prevails_over += _NUMBER.findall(m.group(1))

@@ -201,6 +201,23 @@ def test_every_cap_of_an_article_is_read_with_the_provision_that_no_cap_limits_s
     assert "Neither cap limits" not in references.yields_to(clause["16.1"])
 
 
+def test_a_provision_that_says_it_is_subject_to_others_does_not_yield_to_them() -> None:
+    # "remain subject to Sections 7 and 8" binds the retained copies; it carves nothing out of
+    # the duty to delete the models
+    references, clause = _numbered_provisions(
+        "7. CONFIDENTIALITY\n7.1 Licensee need not delete anything it is required to keep.\n"
+        "16. TERMINATION\n16.7 Licensee will delete every Trained Model. Backup copies remain "
+        "subject to Section 7 until destroyed.\n"
+    )
+    assert "need not delete" not in references.yields_to(clause["16.7"])
+    # "This clause does not restrict ..." carves out of every provision of its article
+    references, clause = _numbered_provisions(
+        "25. NON-SOLICITATION\n25.1 Neither party shall solicit any employee of the other.\n"
+        "25.2 This clause does not restrict hiring anyone who answers a general advertisement.\n"
+    )
+    assert "general advertisement" in references.yields_to(clause["25.1"])
+
+
 @pytest.mark.model
 def test_checks_read_the_documents_own_names_for_the_sides() -> None:
     text = (
