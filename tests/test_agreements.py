@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Sixteen agreements were written for these tests apart from the clause library: the terms of an AI
+Eighteen agreements were written for these tests apart from the clause library: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -11,8 +11,9 @@ training on the publisher's paper, a US hospital network's subscription agreemen
 paper (sound almost throughout, to show the review stays quiet), a US data broker's licence of
 consumer data for model training, a Singapore mutual NDA between a fintech and a bank's
 technology arm, an Australian provider's terms for a hosted model API, a California startup's
-agreement with a freelance developer, and a 90-day evaluation licence of a speech model's weights.
-Each has an answer key: the kind of agreement,
+agreement with a freelance developer, a 90-day evaluation licence of a speech model's weights, a UK
+housing association's managed IT services agreement on the supplier's paper, and a US
+university's licence of a medical-imaging dataset. Each has an answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
 review must detect the kind, raise every expected check, show every absent type as missing, find
@@ -49,6 +50,8 @@ NAMES = (
     "au_model_api",
     "freelance_dev",
     "model_eval_licence",
+    "uk_managed_services",
+    "research_dataset_licence",
 )
 
 #: expected checks the review does not raise, and why
@@ -104,6 +107,18 @@ KNOWN_MISSES = {
     # outputs sits in the clause on benchmarks, not in a place found for output ownership
     ("model_eval_licence", "ai_training_vendor_trains_on_our_data"),
     ("model_eval_licence", "output_ownership_use_restricted"),
+    # places not found for their type: service credits as liquidated damages (as in the SaaS
+    # agreement), the cost pass-through in the charges schedule, the termination fee, the exit
+    # assistance at then-current rates (a clause of one sentence beside the exit clauses found);
+    # and the ban on training for commercial use, found only as AI training rights
+    ("uk_managed_services", "ld_sole_remedy_for_us"),
+    ("uk_managed_services", "price_other_side_may_raise_at_will"),
+    ("uk_managed_services", "ld_payable_by_us"),
+    ("uk_managed_services", "post_termination_services_chargeable"),
+    ("research_dataset_licence", "use_restrictions_noncommercial_only"),
+    # the disclaimer of non-infringement sits beside an IP indemnity that runs from the licensee;
+    # the check asks only whether the agreement holds an IP indemnity
+    ("research_dataset_licence", "wdisc_noninfringement_without_indemnity"),
 }
 #: types the key lists as present that the review does not find, and why
 KNOWN_UNFOUND = {
@@ -126,6 +141,10 @@ KNOWN_UNFOUND = {
     ("freelance_dev", "third_party_beneficiary"),
     ("freelance_dev", "no_third_party_beneficiaries"),
     ("freelance_dev", "price_restrictions"),
+    # the licence to "each Customer Group Member" is found as one from the supplier's
+    # affiliates; the charges per device and user are not found as a volume restriction
+    ("uk_managed_services", "license_affiliate_licensee"),
+    ("uk_managed_services", "volume_restriction"),
 }
 #: types the key calls absent that the review finds, and why
 KNOWN_FOUND = {
@@ -168,11 +187,23 @@ KNOWN_FOUND = {
     # a confident confusion (0.61, no check): a no-solicit of personnel that speaks of ending
     # "that person's relationship with Company" reads as one of customers
     ("freelance_dev", "no_solicit_customers"),
+    # possible matches: the customer's option to extend on six months' notice as a notice to
+    # stop renewal (0.48), service-level measurement as a minimum commitment (0.26), the
+    # licence to the customer's group as one from the supplier's affiliates (0.36); the
+    # maintenance fee as a volume restriction (0.22)
+    ("uk_managed_services", "notice_to_terminate_renewal"),
+    ("uk_managed_services", "minimum_commitment"),
+    ("uk_managed_services", "license_affiliate_licensor"),
+    ("research_dataset_licence", "volume_restriction"),
+    # a confident confusion (0.66, no check): the licensee's option to renew on thirty days'
+    # notice reads as a notice period to stop renewal
+    ("research_dataset_licence", "notice_to_terminate_renewal"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
     ("customer_msa", "data_provenance_warranty"),
     ("freelance_dev", "no_solicit_customers"),
+    ("research_dataset_licence", "notice_to_terminate_renewal"),
 }
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
