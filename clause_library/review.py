@@ -256,7 +256,7 @@ _CARVES_OUT = re.compile(
 )
 #: the words by which a provision carves something out of every cap of its article, or out of
 #: the whole article ("This clause does not restrict hiring anyone who ...")
-_EVERY_CAP = re.compile(
+_WHOLE_ARTICLE = re.compile(
     r"\b(?:neither|no)\s+(?:\S+\s+){0,2}?(?:caps?|limitations?)\s+(?:in\s+this\s+\w+\s+)?"
     r"(?:limits?|appl(?:y|ies)\s+to|restricts?|excludes?)\b"
     r"|^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:this|the\s+foregoing)\s+(?:clause|section|article)\s+"
@@ -278,10 +278,12 @@ _SUBJECT_AS_PREDICATE = re.compile(
     r"(?:\w+\s+)?subject\s+to\s+(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-#: the words before such a reference that make a provision yield to the ones referred to
-#: ("notwithstanding Section 12" is the opposite: the provision prevails over Section 12)
+#: the words before such a reference that make a provision yield to the ones referred to, or
+#: read with them (a right to terminate "under Section 13.2" carries its cure period);
+#: "notwithstanding Section 12" is the opposite: the provision prevails over Section 12
 _YIELDS_TO = re.compile(
-    r"\b(?:subject\s+to|terminat\w*\s+(?:this\s+Agreement\s+)?(?:under|pursuant\s+to)|except(?:\s+as\s+(?:otherwise\s+|expressly\s+)?"
+    r"\b(?:subject\s+to|terminat\w*\s+(?:this\s+Agreement\s+)?(?:under|pursuant\s+to)|"
+    r"except(?:\s+as\s+(?:otherwise\s+|expressly\s+)?"
     r"(?:provided|set\s+(?:out|forth)|stated|specified|described)\s+in|\s+for|\s+under)?|"
     r"save\s+as\s+(?:otherwise\s+)?(?:provided|set\s+out)\s+in|other\s+than\s+as\s+"
     r"(?:provided|set\s+out)\s+in)\s+(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",
@@ -314,7 +316,7 @@ class CrossReferences:
         for clause in segmentation.clauses:
             text = clause.text
             article = clause.label.split(".")[0]
-            if article and clause.label.rstrip(".") != article and _EVERY_CAP.search(text):
+            if article and clause.label.rstrip(".") != article and _WHOLE_ARTICLE.search(text):
                 self.carved_by.setdefault(article, []).append(clause)
             for m in _REFERENCE.finditer(text):
                 after = text[m.end() : m.end() + 60]
