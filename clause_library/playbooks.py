@@ -26,6 +26,7 @@ from clause_library.library import (
     _read_yaml,
     _Reader,
 )
+from clause_library.parties import defined_names
 
 
 @dataclass(frozen=True)
@@ -183,8 +184,14 @@ def load_playbooks(library: Library, extra: Iterable[Path] = ()) -> Playbooks:
 
 # --- kind detection -------------------------------------------------------------------------
 
-#: a party defined by one of ``names`` in the opening: (the "Consultant")
-_DEFINED_AS = r"\((?:[^()]{{0,40}}\s)?(?:the\s+)?[\"“](?:{names})[\"”]\s*\)"
+#: names that, given to a party in the opening (the "Consultant"), say what kind of agreement it
+#: is, with their weight (read by :func:`~clause_library.parties.defined_names`)
+_PARTY_NAMES: dict[str, tuple[frozenset[str], float]] = {
+    "contractor": (
+        frozenset({"consultant", "contractor", "developer", "freelancer", "artist", "designer"}),
+        2.0,
+    ),
+}
 #: the kind a document with no evidence for any kind is taken for: the vendor playbook is the
 #: general commercial review (a marketing or sponsorship agreement is better read for the
 #: customer side of a supply than as a non-disclosure agreement)
@@ -208,10 +215,6 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bContractor\b", 1.0),
         (r"\bConsultant\b", 1.0),
         (r"development\s+(?:services\s+)?agreement", 2.0),
-        (
-            _DEFINED_AS.format(names="Consultant|Contractor|Developer|Freelancer|Artist|Designer"),
-            2.0,
-        ),
         (r"work\s+made\s+for\s+hire", 1.0),
         (r"statement\s+of\s+work", 0.5),
     ],
@@ -259,6 +262,7 @@ def detect_kind(title: str, text: str) -> KindGuess:
     the weighted cue counts), so 0.9 means the document speaks almost only of that kind.
     """
     head = text[:6000]
+    parties = [{n.lower() for n in names} for names in defined_names(text)]
     scores: dict[str, float] = {}
     for kind, cues in _KIND_CUES.items():
         score = 0.0
@@ -268,6 +272,8 @@ def detect_kind(title: str, text: str) -> KindGuess:
                 score += 3 * weight
             hits = len(regex.findall(head))
             score += weight * math.log1p(hits)
+        names, weight = _PARTY_NAMES.get(kind, (frozenset(), 0.0))
+        score += weight * math.log1p(sum(1 for party in parties if party & names))
         scores[kind] = score
     exp = {k: math.exp(v - max(scores.values())) for k, v in scores.items()}
     total = sum(exp.values())
