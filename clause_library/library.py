@@ -40,6 +40,7 @@ class Condition:
     """When a check holds. Entries are cue names of the clause type or regexes; see the format."""
 
     any: tuple[str, ...] = ()
+    any_with_definitions: tuple[str, ...] = ()
     all: tuple[str, ...] = ()
     none: tuple[str, ...] = ()
     document_has: tuple[str, ...] = ()
@@ -278,6 +279,7 @@ _CHECK_KEYS = (
 )
 _WHEN_KEYS = (
     "any",
+    "any_with_definitions",
     "all",
     "none",
     "document_has",
@@ -325,7 +327,7 @@ def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, li
     when = _Reader(when_raw, src, f"'when' of {reader.what}", reader.line_of("when"))
     when.unknown(_WHEN_KEYS)
     parts: dict[str, tuple[str, ...]] = {k: when.texts(k) for k in _WHEN_KEYS}
-    for key in ("any", "all", "none", "document_any", "document_none"):
+    for key in ("any", "any_with_definitions", "all", "none", "document_any", "document_none"):
         for entry in parts[key]:
             if entry not in cues:
                 if _ID.match(entry):
@@ -334,7 +336,13 @@ def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, li
     for kind in parts["kinds"]:
         if kind not in KINDS:
             raise when.fail("kinds", f"unknown agreement kind '{kind}' (use one of {KINDS})")
-    if not (parts["any"] or parts["all"] or parts["none"] or parts["document_lacks"]):
+    if not (
+        parts["any"]
+        or parts["any_with_definitions"]
+        or parts["all"]
+        or parts["none"]
+        or parts["document_lacks"]
+    ):
         raise reader.fail("when", f"{reader.what} has no condition")
     fix = None
     if "fix" in reader.node and reader.node["fix"] is not None:

@@ -21,7 +21,12 @@ from clause_library.library import Check, ClauseType, Condition, Library, Severi
 from clause_library.match import FEATURES, LOGIT_SCALE, Analysis, Unit
 from clause_library.parties import Parties, read_parties
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
-from clause_library.segment import Segment, Segmentation, opens_with_definition
+from clause_library.segment import (
+    Segment,
+    Segmentation,
+    opens_with_definition,
+    split_label,
+)
 
 FindingStatus = Literal["present", "weak", "red_flag"]
 FindingSeverity = Literal["info", "low", "medium", "high", "critical"]
@@ -199,13 +204,16 @@ def check_holds(
     present_types: set[str],
     document_text: str = "",
     yields_to: str = "",
+    with_definitions: str = "",
 ) -> bool:
     """Whether ``condition`` holds for a clause ``text`` in a document with ``present_types``
     (``document_text``, the whole document, is searched by ``document_any`` and
     ``document_none``). ``yields_to`` is the text of the provisions the clause is made subject
     to ("Subject to clause 12.2 ...", "Except as provided in Section 14.3 ..."): it is searched
     by ``none`` as well, since the carve-out a check asks for may sit there, but never by
-    ``any`` or ``all``."""
+    ``any`` or ``all``. ``with_definitions`` is the clause read with the definitions of the
+    terms it uses (:meth:`Definitions.read_into`), searched by ``any_with_definitions``
+    instead of ``text`` when there is one."""
     if condition.kinds and playbook.kind not in condition.kinds:
         return False
     if any(t not in present_types for t in condition.document_has):
@@ -218,6 +226,11 @@ def check_holds(
         return False
     if condition.any and not any(
         _pattern(e, clause_type, playbook).search(text) for e in condition.any
+    ):
+        return False
+    defined = with_definitions or text
+    if condition.any_with_definitions and not any(
+        _pattern(e, clause_type, playbook).search(defined) for e in condition.any_with_definitions
     ):
         return False
     if not all(_pattern(e, clause_type, playbook).search(text) for e in condition.all):
@@ -373,6 +386,61 @@ class CrossReferences:
         return out
 
 
+#: the opening of a definition, up to what the term means: '"Feedback" means ', '"Tools" shall
+#: have the meaning '
+_DEFINES = re.compile(
+    r"\s*[\"“”'‘’][^\"“”]{1,60}[\"“”'’],?\s*(?:shall\s+)?(?:means?|refers?\s+to|includes?)\s+",
+)
+
+#: a definition a check reads with a clause is at most this long (a longer one is a list of
+#: its own, read where it is found)
+MAX_READ_DEFINITION = 600
+
+
+class Definitions:
+    """The terms the agreement defines in a definition of their own ("Feedback" means ...), so
+    that a check can read a clause as a lawyer does, with the definitions of the terms it uses
+    in mind. "The Developer may use Feedback to train its models" names none of the licensee's
+    data, but the agreement defines Feedback to include the Licensee Data."""
+
+    def __init__(self, segmentation: Segmentation, text: str) -> None:
+        self._bodies: dict[str, tuple[int, int, str]] = {}
+        for term in segmentation.glossary:
+            sentence = text[term.start : term.end]
+            # a defining sentence, not a party named in brackets within the preamble
+            if term.end - term.start > MAX_READ_DEFINITION or not opens_with_definition(sentence):
+                continue
+            body = split_label(sentence.strip())[1]
+            opening = _DEFINES.match(body)
+            body = body[opening.end() :] if opening else body
+            self._bodies[term.term] = (term.start, term.end, body.strip().rstrip(".;"))
+        names = sorted(self._bodies, key=len, reverse=True)
+        self._uses = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+        )
+
+    def read_into(self, clause: Segment) -> str:
+        """The clause with the definition of each term it uses, the first time it is used,
+        in brackets after it; ``""`` if it uses none (a definition within the clause itself is
+        already read)."""
+        if self._uses is None:
+            return ""
+        parts: list[str] = []
+        last = 0
+        done: set[str] = set()
+        for m in self._uses.finditer(clause.text):
+            name = m.group(0)
+            start, end, body = self._bodies[name]
+            if name in done or (clause.start <= start and end <= clause.end):
+                continue
+            done.add(name)
+            parts += [clause.text[last : m.end()], f" ({body})"]
+            last = m.end()
+        if not parts:
+            return ""
+        return "".join(parts) + clause.text[last:]
+
+
 def _fire(
     check: Check, clause_type: ClauseType, playbook: Playbook, clause_start: int, text: str
 ) -> FiredCheck:
@@ -482,6 +550,7 @@ def review(
     reading = _reading(playbook, parties)
     segmentation = analysis.segmentation
     references = CrossReferences(segmentation)
+    definitions = Definitions(segmentation, document.text)
     clauses = {c.id: c for c in segmentation.clauses}
     located: dict[str, list[tuple[int, float]]] = {}
     for t, clause_type in enumerate(library.types):
@@ -505,6 +574,7 @@ def review(
                 document.text[unit.start : unit.end]
             )
             checks = () if defines_a_term else clause_type.checks
+            with_definitions = definitions.read_into(clause) if checks else ""
             fired = [
                 _fire(check, clause_type, reading, clause.start, clause_text)
                 for check in checks
@@ -516,6 +586,7 @@ def review(
                     present,
                     document.text,
                     references.yields_to(clause),
+                    with_definitions,
                 )
             ]
             status: FindingStatus = "present"

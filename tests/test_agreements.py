@@ -81,12 +81,10 @@ KNOWN_MISSES = {
     ("saas_vendor", "post_termination_services_chargeable"),
     # the substitution sentence is not among the places found for independent-contractor status
     ("creative_contractor", "indep_contractor_free_to_subcontract"),
-    # the consultancy's "Consultancy Tools" are found as background IP through their definition,
-    # but the clause that keeps them has no word for background IP for the check to read; places
-    # not found for their type: the support fees at then-current rates on renewal (the support term's clause is found
-    # instead); the excess use bought at list prices (the volume limits are found instead); and
-    # the derived data that vests in the publisher (its definition is found instead)
-    ("ml_development", "ip_background_retained_without_licence"),
+    # places not found for their type: the support fees at then-current rates on renewal (the
+    # support term's clause is found instead); the excess use bought at list prices (the volume
+    # limits are found instead); and the derived data that vests in the publisher (its
+    # definition is found instead)
     ("onprem_licence", "term_renewal_price_uplift"),
     ("onprem_licence", "volume_overage_at_then_current_rates"),
     ("content_licence", "ip_other_side_owns_improvements_or_feedback"),
@@ -102,20 +100,16 @@ KNOWN_MISSES = {
     # a licensee's duty to destroy them
     ("au_model_api", "ai_training_models_destroyed_on_termination"),
     ("au_model_api", "drd_models_destroyed"),
-    # the developer may train on "Feedback", whose definition sweeps in the licensee's data and
-    # outputs; the check reads the clause, not the definition; and the ban on publishing
-    # outputs sits in the clause on benchmarks, not in a place found for output ownership
-    ("model_eval_licence", "ai_training_vendor_trains_on_our_data"),
+    # the ban on publishing outputs sits in the clause on benchmarks, not in a place found for
+    # output ownership
     ("model_eval_licence", "output_ownership_use_restricted"),
     # places not found for their type: service credits as liquidated damages (as in the SaaS
     # agreement), the cost pass-through in the charges schedule, the termination fee, the exit
-    # assistance at then-current rates (a clause of one sentence beside the exit clauses found);
-    # and the ban on training for commercial use, found only as AI training rights
+    # assistance at then-current rates (a clause of one sentence beside the exit clauses found)
     ("uk_managed_services", "ld_sole_remedy_for_us"),
     ("uk_managed_services", "price_other_side_may_raise_at_will"),
     ("uk_managed_services", "ld_payable_by_us"),
     ("uk_managed_services", "post_termination_services_chargeable"),
-    ("research_dataset_licence", "use_restrictions_noncommercial_only"),
     # the disclaimer of non-infringement sits beside an IP indemnity that runs from the licensee;
     # the check asks only whether the agreement holds an IP indemnity
     ("research_dataset_licence", "wdisc_noninfringement_without_indemnity"),

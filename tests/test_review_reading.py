@@ -9,10 +9,10 @@ import pytest
 
 from clause_library.document import Document, DocumentBuilder
 from clause_library.engine import Engine
-from clause_library.library import default_library
+from clause_library.library import Check, default_library
 from clause_library.parties import Parties, defined_names, read_parties
 from clause_library.playbooks import Playbook
-from clause_library.review import CrossReferences, check_holds
+from clause_library.review import CrossReferences, Definitions, check_holds
 from clause_library.segment import Segment, segment
 
 ONLINE_TERMS = (
@@ -216,6 +216,86 @@ def test_a_provision_that_says_it_is_subject_to_others_does_not_yield_to_them() 
         "25.2 This clause does not restrict hiring anyone who answers a general advertisement.\n"
     )
     assert "general advertisement" in references.yields_to(clause["25.1"])
+
+
+EVALUATION = (
+    "MODEL EVALUATION LICENCE\n"
+    'This licence is between Velder AI Ltd (the "Developer") and Ostrand Bank plc (the '
+    '"Licensee").\n'
+    "1. DEFINITIONS\n"
+    '1.1 "Feedback" means any comments, evaluations and other information about the Model '
+    "that the Licensee gives the Developer, including any Licensee Data attached to it.\n"
+    '1.2 "Research Purpose" means internal, non-commercial research by the Licensee.\n'
+    "2. LICENCE\n"
+    "2.1 The Developer grants the Licensee a licence to use the Model solely for the Research "
+    "Purpose.\n"
+    "3. FEEDBACK\n"
+    "3.1 The Developer may use Feedback to train and improve its machine learning models.\n"
+    "3.2 The Developer may use anonymous usage statistics to train its machine learning "
+    'models and send the Licensee a Statistics Report. "Statistics Report" means a monthly '
+    "summary of request volumes.\n"
+)
+
+
+def test_checks_that_ask_for_it_read_a_clause_with_the_definitions_of_its_terms() -> None:
+    library = {t.id: t for t in default_library()}
+    training = library["ai_training_rights"]
+    restrictions = library["use_restrictions"]
+    trains_on_our_data = next(
+        c for c in training.checks if c.id == "ai_training_vendor_trains_on_our_data"
+    )
+    noncommercial = next(
+        c for c in restrictions.checks if c.id == "use_restrictions_noncommercial_only"
+    )
+    playbook = Playbook(
+        id="t",
+        title="t",
+        kind="model_licence",
+        side="licensee",
+        description="",
+        required=(),
+        us=("Licensee",),
+        them=("Developer",),
+    )
+    segmentation = segment(_document(EVALUATION))
+    definitions = Definitions(segmentation, EVALUATION)
+    clause = {c.label.rstrip("."): c for c in segmentation.clauses}
+    feedback = definitions.read_into(clause["3.1"])
+    # the definition follows the term's first use, in brackets
+    assert feedback.startswith("3.1 The Developer may use Feedback (any comments, evaluations")
+    assert "including any Licensee Data attached to it)" in feedback
+    # the parties named in the preamble are not definitions to read into a clause, and a
+    # clause that uses no defined term has nothing to add
+    assert definitions.read_into(clause["1.1"]) == ""
+    # a term defined within the clause itself is already read there
+    assert definitions.read_into(clause["3.2"]) == ""
+
+    def holds(check: Check, number: str) -> bool:
+        text = clause[number].text
+        with_definitions = definitions.read_into(clause[number])
+        return check_holds(
+            check.when, text, training, playbook, set(), EVALUATION, "", with_definitions
+        )
+
+    # Feedback takes in the Licensee Data; anonymous statistics do not
+    assert holds(trains_on_our_data, "3.1")
+    assert not holds(trains_on_our_data, "3.2")
+    assert not check_holds(
+        trains_on_our_data.when, clause["3.1"].text, training, playbook, set(), EVALUATION
+    )
+    # the purpose the licence is limited to is defined as non-commercial research
+    text = clause["2.1"].text
+    assert check_holds(
+        noncommercial.when,
+        text,
+        restrictions,
+        playbook,
+        set(),
+        EVALUATION,
+        "",
+        definitions.read_into(clause["2.1"]),
+    )
+    assert not check_holds(noncommercial.when, text, restrictions, playbook, set(), EVALUATION)
 
 
 @pytest.mark.model
