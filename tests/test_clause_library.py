@@ -146,6 +146,26 @@ def test_a_cap_is_flagged_for_covering_indemnities_only_where_the_other_side_giv
     assert not check_holds(check.when, text, cap, playbook, {"indemnification_general"}, ours)
 
 
+def test_a_disclaimed_non_infringement_is_answered_only_by_the_other_sides_ip_indemnity() -> None:
+    library = default_library()
+    disclaimer = library.get("warranty_disclaimer")
+    check = next(
+        c for c in disclaimer.checks if c.id == "wdisc_noninfringement_without_indemnity"
+    )
+    playbook = _playbook_for(check.when.kinds)
+    text = "THE SERVICE IS PROVIDED AS IS. PROVIDER DISCLAIMS ALL WARRANTIES OF NON-INFRINGEMENT."
+    present = {"indemnification_ip"}
+    ours = f"{text} Customer shall defend Provider against any claim that Customer Data infringes."
+    assert check_holds(check.when, text, disclaimer, playbook, present, ours)
+    for theirs in (
+        "Provider shall, at its expense, defend Customer against any claim that the Service "
+        "infringes a third party's patent.",
+        "Customer will be defended and indemnified by Provider against claims that the Service "
+        "infringes intellectual property rights.",
+    ):
+        assert not check_holds(check.when, text, disclaimer, playbook, present, f"{ours} {theirs}")
+
+
 def test_duplicate_clause_id_names_both_places() -> None:
     family = """family: {f}
 title: T
