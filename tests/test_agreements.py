@@ -161,9 +161,6 @@ KNOWN_FOUND = {
     ("broker_data_licence", "share_alike"),
     ("sg_mutual_nda", "survival"),
     ("sg_mutual_nda", "non_compete"),
-    # a confident confusion (0.75, no check): the vendor's non-infringement warranty over the
-    # platform and the "Vendor Materials" reads as a warranty of data provenance
-    ("customer_msa", "data_provenance_warranty"),
     # possible matches under 0.35 in the two model licences: the customer's use of an output it
     # knew to infringe as attribution, the provider's ownership of fine-tuned models and the
     # licensee's export ban as share-alike terms, the remedies for an infringing service as a
@@ -192,7 +189,6 @@ KNOWN_FOUND = {
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
-    ("customer_msa", "data_provenance_warranty"),
     ("freelance_dev", "no_solicit_customers"),
     ("research_dataset_licence", "notice_to_terminate_renewal"),
 }
