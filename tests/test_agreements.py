@@ -172,9 +172,6 @@ KNOWN_FOUND = {
     ("au_model_api", "residuals"),
     ("model_eval_licence", "share_alike"),
     ("freelance_dev", "improvements_feedback"),
-    # a confident confusion (0.61, no check): a no-solicit of personnel that speaks of ending
-    # "that person's relationship with Company" reads as one of customers
-    ("freelance_dev", "no_solicit_customers"),
     # possible matches: the customer's option to extend on six months' notice as a notice to
     # stop renewal (0.48), service-level measurement as a minimum commitment (0.26), the
     # licence to the customer's group as one from the supplier's affiliates (0.36); the
@@ -183,15 +180,9 @@ KNOWN_FOUND = {
     ("uk_managed_services", "minimum_commitment"),
     ("uk_managed_services", "license_affiliate_licensor"),
     ("research_dataset_licence", "volume_restriction"),
-    # a confident confusion (0.66, no check): the licensee's option to renew on thirty days'
-    # notice reads as a notice period to stop renewal
-    ("research_dataset_licence", "notice_to_terminate_renewal"),
 }
 #: of those, the types found with more confidence than a possible match
-KNOWN_CONFUSED = {
-    ("freelance_dev", "no_solicit_customers"),
-    ("research_dataset_licence", "notice_to_terminate_renewal"),
-}
+KNOWN_CONFUSED: set[tuple[str, str]] = set()
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
     # the training clause does limit use of the data to non-commercial research
