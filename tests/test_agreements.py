@@ -193,9 +193,6 @@ KNOWN_EXTRAS = {
     # the denial of third-party rights sits beside indemnities that protect the provider's
     # affiliates
     ("api_terms", "ntpb_shuts_out_protected_persons"),
-    # the bar on facial recognition, beside the ban on re-identification, reads as a ban on a
-    # field of use
-    ("broker_data_licence", "use_restrictions_sector_ban"),
 }
 
 pytestmark = pytest.mark.model
