@@ -91,11 +91,6 @@ KNOWN_MISSES = {
     # the same issue raised by another check on the same clause: the enterprise threshold by
     # volume_threshold_requires_new_licence
     ("broker_data_licence", "use_restrictions_user_or_revenue_threshold"),
-    # the check on a licensor that owns the models trained under the licence reads data
-    # licences only: in a model licence the provider owns its own models, and the check cannot
-    # yet tell those from the fine-tuned ones
-    ("au_model_api", "model_ownership_licensor_owns_trained_models"),
-    ("model_eval_licence", "model_ownership_licensor_owns_trained_models"),
     # the provider, not the customer, deletes the fine-tuned models at the end; the checks read
     # a licensee's duty to destroy them
     ("au_model_api", "ai_training_models_destroyed_on_termination"),
