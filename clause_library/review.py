@@ -419,26 +419,37 @@ class Definitions:
             re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
         )
 
-    def read_into(self, clause: Segment) -> str:
-        """The clause with the definition of each term it uses, the first time it is used,
-        in brackets after it; ``""`` if it uses none (a definition within the clause itself is
-        already read)."""
+    def read_into(self, clause: Segment, only: str = "") -> str:
+        """The clause with the definition of each term it uses (or only of the term ``only``),
+        the first time it is used, in brackets after it; ``""`` if it uses none (a definition
+        within the clause itself is already read)."""
+        return self._read(clause, only)[0]
+
+    def terms_in(self, clause: Segment) -> tuple[str, ...]:
+        """The terms whose definitions :meth:`read_into` reads into the clause."""
+        return self._read(clause)[1]
+
+    def _read(self, clause: Segment, only: str = "") -> tuple[str, tuple[str, ...]]:
         if self._uses is None:
-            return ""
+            return "", ()
         parts: list[str] = []
         last = 0
-        done: set[str] = set()
+        done: list[str] = []
         for m in self._uses.finditer(clause.text):
             name = m.group(0)
             start, end, body = self._bodies[name]
-            if name in done or (clause.start <= start and end <= clause.end):
+            if (
+                name in done
+                or (only and name != only)
+                or (clause.start <= start and end <= clause.end)
+            ):
                 continue
-            done.add(name)
+            done.append(name)
             parts += [clause.text[last : m.end()], f" ({body})"]
             last = m.end()
         if not parts:
-            return ""
-        return "".join(parts) + clause.text[last:]
+            return "", ()
+        return "".join(parts) + clause.text[last:], tuple(done)
 
 
 def _fire(
@@ -575,8 +586,8 @@ def review(
             )
             checks = () if defines_a_term else clause_type.checks
             with_definitions = definitions.read_into(clause) if checks else ""
-            fired = [
-                _fire(check, clause_type, reading, clause.start, clause_text)
+            holding = [
+                check
                 for check in checks
                 if check_holds(
                     check.when,
@@ -589,6 +600,23 @@ def review(
                     with_definitions,
                 )
             ]
+            fired = [_fire(c, clause_type, reading, clause.start, clause_text) for c in holding]
+            # a check that holds only with the definitions read in says which it read
+            by_definition = {
+                c.id
+                for c in holding
+                if c.when.any_with_definitions
+                and with_definitions
+                and not check_holds(
+                    c.when,
+                    clause_text,
+                    clause_type,
+                    reading,
+                    present,
+                    document.text,
+                    references.yields_to(clause),
+                )
+            }
             status: FindingStatus = "present"
             severity: FindingSeverity = "info"
             if any(c.status == "red_flag" for c in fired):
@@ -613,8 +641,30 @@ def review(
                     f"the {playbook.title} playbook treats this clause as a red flag, "
                     "if this is one"
                 )
-            for c in fired:
-                reasons.append(f"{'red flag' if c.status == 'red_flag' else 'weak'}: {c.title}")
+            for c, check in zip(fired, holding, strict=True):
+                read = ""
+                if c.id in by_definition:
+                    # the definitions that make it hold on their own, else all that were read
+                    terms = definitions.terms_in(clause)
+                    alone = [
+                        t
+                        for t in terms
+                        if check_holds(
+                            check.when,
+                            clause_text,
+                            clause_type,
+                            reading,
+                            present,
+                            document.text,
+                            references.yields_to(clause),
+                            definitions.read_into(clause, only=t),
+                        )
+                    ]
+                    named = ", ".join(f"“{t}”" for t in (alone or terms))
+                    read = f" (read with the definition of {named})"
+                reasons.append(
+                    f"{'red flag' if c.status == 'red_flag' else 'weak'}: {c.title}{read}"
+                )
             feats = analysis.features[unit_index, t]
             of_type.append(
                 Finding(

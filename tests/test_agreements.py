@@ -260,3 +260,19 @@ def test_a_place_that_only_defines_a_term_is_never_an_issue(reviews, name: str) 
         and opens_with_definition(f.text)
     ]
     assert not [f.key for f in defined if f.is_issue]
+
+
+def test_a_check_that_holds_only_with_a_definition_names_it(reviews) -> None:
+    # the developer may train on "Feedback", which the agreement defines to take in the
+    # licensee's data: the reason names that definition, and no other term the clause uses
+    _, review = reviews["model_eval_licence"]
+    reasons = [
+        r
+        for f in review.findings
+        for r in f.reasons
+        if r.startswith("red flag: The other side may train its models on our data")
+    ]
+    assert reasons == [
+        "red flag: The other side may train its models on our data "
+        "(read with the definition of “Feedback”)"
+    ]
