@@ -7,8 +7,10 @@ types. Changing the playbook calls :func:`review` again on the same analysis: no
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
@@ -585,38 +587,18 @@ def review(
                 document.text[unit.start : unit.end]
             )
             checks = () if defines_a_term else clause_type.checks
+            holds = functools.partial(
+                _holds,
+                text=clause_text,
+                clause_type=clause_type,
+                playbook=reading,
+                present=present,
+                document_text=document.text,
+                yields_to=references.yields_to(clause),
+            )
             with_definitions = definitions.read_into(clause) if checks else ""
-            holding = [
-                check
-                for check in checks
-                if check_holds(
-                    check.when,
-                    clause_text,
-                    clause_type,
-                    reading,
-                    present,
-                    document.text,
-                    references.yields_to(clause),
-                    with_definitions,
-                )
-            ]
+            holding = [c for c in checks if holds(c, with_definitions)]
             fired = [_fire(c, clause_type, reading, clause.start, clause_text) for c in holding]
-            # a check that holds only with the definitions read in says which it read
-            by_definition = {
-                c.id
-                for c in holding
-                if c.when.any_with_definitions
-                and with_definitions
-                and not check_holds(
-                    c.when,
-                    clause_text,
-                    clause_type,
-                    reading,
-                    present,
-                    document.text,
-                    references.yields_to(clause),
-                )
-            }
             status: FindingStatus = "present"
             severity: FindingSeverity = "info"
             if any(c.status == "red_flag" for c in fired):
@@ -642,26 +624,7 @@ def review(
                     "if this is one"
                 )
             for c, check in zip(fired, holding, strict=True):
-                read = ""
-                if c.id in by_definition:
-                    # the definitions that make it hold on their own, else all that were read
-                    terms = definitions.terms_in(clause)
-                    alone = [
-                        t
-                        for t in terms
-                        if check_holds(
-                            check.when,
-                            clause_text,
-                            clause_type,
-                            reading,
-                            present,
-                            document.text,
-                            references.yields_to(clause),
-                            definitions.read_into(clause, only=t),
-                        )
-                    ]
-                    named = ", ".join(f"“{t}”" for t in (alone or terms))
-                    read = f" (read with the definition of {named})"
+                read = _read_with(check, clause, definitions, with_definitions, holds)
                 reasons.append(
                     f"{'red flag' if c.status == 'red_flag' else 'weak'}: {c.title}{read}"
                 )
@@ -707,6 +670,39 @@ def review(
         analysis=analysis,
         parties=parties,
     )
+
+
+def _holds(
+    check: Check,
+    with_definitions: str,
+    *,
+    text: str,
+    clause_type: ClauseType,
+    playbook: Playbook,
+    present: set[str],
+    document_text: str,
+    yields_to: str,
+) -> bool:
+    return check_holds(
+        check.when, text, clause_type, playbook, present, document_text, yields_to, with_definitions
+    )
+
+
+def _read_with(
+    check: Check,
+    clause: Segment,
+    definitions: Definitions,
+    with_definitions: str,
+    holds: Callable[[Check, str], bool],
+) -> str:
+    """ " (read with the definition of “Feedback”)" for a check that holds only with the
+    definitions of the clause's terms read in, naming those that make it hold on their own
+    (else all that were read); ``""`` for a check that holds on the clause's own words."""
+    if not (check.when.any_with_definitions and with_definitions) or holds(check, ""):
+        return ""
+    terms = definitions.terms_in(clause)
+    alone = [t for t in terms if holds(check, definitions.read_into(clause, only=t))]
+    return f" (read with the definition of {', '.join(f'“{t}”' for t in (alone or terms))})"
 
 
 def _reading(playbook: Playbook, parties: Parties) -> Playbook:
