@@ -99,6 +99,20 @@ def _document(text: str, name: str = "terms.txt") -> Document:
     return builder.build(sha256=name)
 
 
+def _playbook(kind: str, *, us: str, them: str) -> Playbook:
+    """A bare playbook of ``kind`` that names each side once."""
+    return Playbook(
+        id="t",
+        title="t",
+        kind=kind,
+        side=us.lower(),
+        description="",
+        required=(),
+        us=(us,),
+        them=(them,),
+    )
+
+
 LIABILITY = (
     "9. CONFIDENTIALITY\n"
     "9.1 Each party shall keep the other party's Confidential Information secret.\n"
@@ -117,16 +131,7 @@ def test_a_cap_made_subject_to_its_carve_outs_is_read_with_them() -> None:
     library = {t.id: t for t in default_library()}
     cap = library["limitation_of_liability"]
     checks = {c.id: c for c in cap.checks}
-    playbook = Playbook(
-        id="t",
-        title="t",
-        kind="vendor",
-        side="customer",
-        description="",
-        required=(),
-        us=("Customer",),
-        them=("Supplier",),
-    )
+    playbook = _playbook("vendor", us="Customer", them="Supplier")
     segmentation = segment(_document(LIABILITY))
     clause = next(c for c in segmentation.clauses if c.label.rstrip(".") == "12.2")
     yields_to = CrossReferences(segmentation).yields_to(clause)
@@ -247,16 +252,7 @@ def test_checks_that_ask_for_it_read_a_clause_with_the_definitions_of_its_terms(
     noncommercial = next(
         c for c in restrictions.checks if c.id == "use_restrictions_noncommercial_only"
     )
-    playbook = Playbook(
-        id="t",
-        title="t",
-        kind="model_licence",
-        side="licensee",
-        description="",
-        required=(),
-        us=("Licensee",),
-        them=("Developer",),
-    )
+    playbook = _playbook("model_licence", us="Licensee", them="Developer")
     segmentation = segment(_document(EVALUATION))
     definitions = Definitions(segmentation, EVALUATION)
     clause = {c.label.rstrip("."): c for c in segmentation.clauses}
