@@ -26,8 +26,8 @@ from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 from clause_library.segment import (
     Segment,
     Segmentation,
+    definition_body,
     opens_with_definition,
-    split_label,
 )
 
 FindingStatus = Literal["present", "weak", "red_flag"]
@@ -388,12 +388,6 @@ class CrossReferences:
         return out
 
 
-#: the opening of a definition, up to what the term means: '"Feedback" means ', '"Tools" shall
-#: have the meaning '
-_DEFINES = re.compile(
-    r"\s*[\"“”'‘’][^\"“”]{1,60}[\"“”'’],?\s*(?:shall\s+)?(?:means?|refers?\s+to|includes?)\s+",
-)
-
 #: a definition a check reads with a clause is at most this long (a longer one is a list of
 #: its own, read where it is found)
 MAX_READ_DEFINITION = 600
@@ -408,14 +402,10 @@ class Definitions:
     def __init__(self, segmentation: Segmentation, text: str) -> None:
         self._bodies: dict[str, tuple[int, int, str]] = {}
         for term in segmentation.glossary:
-            sentence = text[term.start : term.end]
             # a defining sentence, not a party named in brackets within the preamble
-            if term.end - term.start > MAX_READ_DEFINITION or not opens_with_definition(sentence):
-                continue
-            body = split_label(sentence.strip())[1]
-            opening = _DEFINES.match(body)
-            body = body[opening.end() :] if opening else body
-            self._bodies[term.term] = (term.start, term.end, body.strip().rstrip(".;"))
+            body = definition_body(text[term.start : term.end])
+            if body and term.end - term.start <= MAX_READ_DEFINITION:
+                self._bodies[term.term] = (term.start, term.end, body.rstrip(".;"))
         names = sorted(self._bodies, key=len, reverse=True)
         self._uses = (
             re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
@@ -695,9 +685,9 @@ def _read_with(
     with_definitions: str,
     holds: Callable[[Check, str], bool],
 ) -> str:
-    """ " (read with the definition of “Feedback”)" for a check that holds only with the
-    definitions of the clause's terms read in, naming those that make it hold on their own
-    (else all that were read); ``""`` for a check that holds on the clause's own words."""
+    """The note on a check that holds only with the definitions of the clause's terms read in,
+    ``" (read with the definition of “Feedback”)"``, naming those that make it hold on their
+    own (else all that were read); ``""`` for a check that holds on the clause's own words."""
     if not (check.when.any_with_definitions and with_definitions) or holds(check, ""):
         return ""
     terms = definitions.terms_in(clause)

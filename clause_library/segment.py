@@ -419,6 +419,14 @@ def opens_with_definition(text: str) -> bool:
     return _OPENS_WITH_DEFINITION.match(split_label(text.lstrip())[1]) is not None
 
 
+def definition_body(text: str) -> str:
+    """What a term is defined as, for ``text`` that opens with a definition ('"Feedback" means
+    any comments ...' gives 'any comments ...'); ``""`` for any other text."""
+    body = split_label(text.lstrip())[1]
+    opening = _OPENS_WITH_DEFINITION.match(body)
+    return body[opening.end() :].strip() if opening else ""
+
+
 def _glossary(document: Document, sentences: Iterable[Segment]) -> tuple[DefinedTerm, ...]:
     seen: dict[str, DefinedTerm] = {}
     for sentence in sentences:
