@@ -260,6 +260,22 @@ _REFERENCE = re.compile(
     r"(\d+(?:\.\d+)*(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*)*)",
     re.IGNORECASE,
 )
+#: a provision's label, as its number ("ARTICLE 12" is article 12; "5.2." is 5.2)
+_LABEL_NUMBER = re.compile(
+    r"^\s*(?:(?:article|section|clause|part)\s+)?(\d+(?:\.\d+)*)\.?\s*$", re.IGNORECASE
+)
+
+
+def _provision_number(label: str) -> str:
+    m = _LABEL_NUMBER.match(label)
+    return m.group(1) if m else label.rstrip(".")
+
+
+def _title(heading: str) -> str:
+    """A heading as a title: "ARTICLE 12 - CONFIDENTIALITY" is headed "- CONFIDENTIALITY"."""
+    return heading.strip().lstrip("-–—:.").strip() or heading
+
+
 #: the words after a reference by which a provision carves something out of the ones referred
 #: to ("Sections 17.1 and 17.2 do not apply to", "clause 19.1 shall not prevent")
 _CARVES_OUT = re.compile(
@@ -315,23 +331,24 @@ class CrossReferences:
         self.titles: dict[str, str] = {}
         self.texts: dict[str, list[str]] = {}
         for section in segmentation.sections:
-            number = section.label.rstrip(".")
+            number = _provision_number(section.label)
             if number and section.heading:
-                self.titles.setdefault(number, section.heading)
+                self.titles.setdefault(number, _title(section.heading))
         for clause in segmentation.clauses:
-            number = clause.label.rstrip(".")
+            number = _provision_number(clause.label)
             if number:
                 self.texts.setdefault(number, []).append(clause.text)
                 if clause.heading:
-                    self.titles.setdefault(number, clause.heading)
+                    self.titles.setdefault(number, _title(clause.heading))
         # provisions that carve something out of others ("Section 17.2 does not apply to ...",
         # or, of every provision in their own article, "Neither cap limits ...", "This clause
         # does not restrict ...")
         self.carved_by: dict[str, list[Segment]] = {}
         for clause in segmentation.clauses:
             text = clause.text
-            article = clause.label.split(".")[0]
-            if article and clause.label.rstrip(".") != article and _WHOLE_ARTICLE.search(text):
+            number = _provision_number(clause.label)
+            article = number.split(".")[0]
+            if article and number != article and _WHOLE_ARTICLE.search(text):
                 self.carved_by.setdefault(article, []).append(clause)
             for m in _REFERENCE.finditer(text):
                 after = text[m.end() : m.end() + 60]
@@ -359,7 +376,7 @@ class CrossReferences:
         if clause.id in self._yields:
             return self._yields[clause.id]
         text = clause.text
-        own = clause.label.rstrip(".")
+        own = _provision_number(clause.label)
         numbers: list[str] = []
         prevails_over: list[str] = []
         for m in _REFERENCE.finditer(text):
@@ -378,7 +395,7 @@ class CrossReferences:
         for number, carvers in self.carved_by.items():
             if own and (own == number or own.startswith(number + ".")):
                 for carver in carvers:
-                    label = carver.label.rstrip(".")
+                    label = _provision_number(carver.label)
                     overridden = any(label == n or label.startswith(n + ".") for n in prevails_over)
                     if carver is not clause and not overridden:
                         parts.append(self._titled(carver.text))

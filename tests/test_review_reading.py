@@ -206,6 +206,22 @@ def test_every_cap_of_an_article_is_read_with_the_provision_that_no_cap_limits_s
     assert "Neither cap limits" not in references.yields_to(clause["16.1"])
 
 
+def test_an_article_headed_with_its_word_and_a_dash_is_titled_by_its_heading() -> None:
+    # "ARTICLE 12 - CONFIDENTIALITY": a carve-out "for breach of Article 12" is read as one for
+    # breach of confidentiality
+    references, clause = _numbered_provisions(
+        "ARTICLE 12 - CONFIDENTIALITY\n"
+        "12.1 Each Party shall keep the other's Confidential Information secret.\n"
+        "ARTICLE 15 - LIMITATION OF LIABILITY\n"
+        "15.2 Cap. Each Party's total liability shall not exceed the amounts paid in the twelve "
+        "months before the claim.\n"
+        "15.3 Exceptions. Section 15.2 does not limit either Party's liability for breach of "
+        "Article 12.\n"
+    )
+    cap = references.yields_to(clause["15.2"])
+    assert "breach of Article 12 (CONFIDENTIALITY)" in cap
+
+
 def test_a_provision_that_says_it_is_subject_to_others_does_not_yield_to_them() -> None:
     # "remain subject to Sections 7 and 8" binds the retained copies; it carves nothing out of
     # the duty to delete the models
