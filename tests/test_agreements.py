@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Eighteen agreements were written for these tests apart from the clause library: the terms of an AI
+Twenty-two agreements were written for these tests apart from the clause library: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -12,8 +12,11 @@ paper (sound almost throughout, to show the review stays quiet), a US data broke
 consumer data for model training, a Singapore mutual NDA between a fintech and a bank's
 technology arm, an Australian provider's terms for a hosted model API, a California startup's
 agreement with a freelance developer, a 90-day evaluation licence of a speech model's weights, a UK
-housing association's managed IT services agreement on the supplier's paper, and a US
-university's licence of a medical-imaging dataset. Each has an answer key: the kind of agreement,
+housing association's managed IT services agreement on the supplier's paper, a US
+university's licence of a medical-imaging dataset, a Texas distribution agreement, a Delaware
+joint development agreement for a medical device, an Ohio supply agreement for molded
+medical-device components on the manufacturer's paper, and a New York OEM licence of an
+embedded speech-recognition engine on the licensor's paper. Each has an answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
 review must detect the kind, raise every expected check, show every absent type as missing, find
@@ -54,6 +57,8 @@ NAMES = (
     "research_dataset_licence",
     "distribution",
     "joint_development",
+    "supply_agreement",
+    "oem_sdk_licence",
 )
 
 #: expected checks the review does not raise, and why
@@ -109,6 +114,12 @@ KNOWN_MISSES = {
     ("uk_managed_services", "post_termination_services_chargeable"),
     # the price-change clause scores 0.299 as a price restriction, against 0.305
     ("distribution", "price_other_side_may_raise_at_will"),
+    # the OEM licence: the duty to use the engine "as the sole speech recognition engine" in
+    # every product scores 0.11 as exclusivity, against 0.19; and the vehicle data the licensor
+    # may train on is defined as data collected through the engine in the OEM Partner's
+    # Products, which names neither side's data in words the check reads
+    ("oem_sdk_licence", "exclusivity_binds_our_side"),
+    ("oem_sdk_licence", "ai_training_vendor_trains_on_our_data"),
 }
 #: types the key lists as present that the review does not find, and why
 KNOWN_UNFOUND = {
@@ -150,6 +161,12 @@ KNOWN_UNFOUND = {
     # 0.26) and the indemnitees' right to enforce their indemnity (0.16 against 0.19)
     ("joint_development", "rofr_rofo_rofn"),
     ("joint_development", "third_party_beneficiary"),
+    # the OEM licence: the annual allocation of units, with the excess licensed automatically
+    # (0.16 against 0.17 as a volume restriction), and, a third time, the clause that lets the
+    # indemnitees enforce their indemnity and denies everyone else any right (0.09 and 0.03)
+    ("oem_sdk_licence", "volume_restriction"),
+    ("oem_sdk_licence", "third_party_beneficiary"),
+    ("oem_sdk_licence", "no_third_party_beneficiaries"),
 }
 #: types the key calls absent that the review finds, and why
 KNOWN_FOUND = {
@@ -197,9 +214,15 @@ KNOWN_FOUND = {
     # possible matches in the joint development agreement: the sublicensing of the licence to
     # background IP (0.18) and a warranty about it (0.13) as use restrictions
     ("joint_development", "use_restrictions"),
+    # the supply agreement's last-time buy within thirty days after termination, as a return of
+    # data (a possible match at 0.19); the OEM licence's deletion of personal data within sixty
+    # days after the agreement ends, which is a duty after termination in CUAD's sense and in
+    # the type's description, though not the transition help the key means (0.55)
+    ("supply_agreement", "data_return_deletion"),
+    ("oem_sdk_licence", "post_termination_services"),
 }
 #: of those, the types found with more confidence than a possible match
-KNOWN_CONFUSED: set[tuple[str, str]] = set()
+KNOWN_CONFUSED = {("oem_sdk_licence", "post_termination_services")}
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
     # the training clause does limit use of the data to non-commercial research
