@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Twenty-two agreements were written for these tests apart from the clause library: the terms of an AI
+Twenty-four agreements were written for these tests apart from the clause library: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -15,8 +15,10 @@ agreement with a freelance developer, a 90-day evaluation licence of a speech mo
 housing association's managed IT services agreement on the supplier's paper, a US
 university's licence of a medical-imaging dataset, a Texas distribution agreement, a Delaware
 joint development agreement for a medical device, an Ohio supply agreement for molded
-medical-device components on the manufacturer's paper, and a New York OEM licence of an
-embedded speech-recognition engine on the licensor's paper. Each has an answer key: the kind of agreement,
+medical-device components on the manufacturer's paper, a New York OEM licence of an
+embedded speech-recognition engine on the licensor's paper, a Massachusetts mutual NDA between a
+medical-robotics company and an individual inventor, and an Irish licence of recorded
+customer-service calls for training speech models, on the licensor's paper. Each has an answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
 review must detect the kind, raise every expected check, show every absent type as missing, find
@@ -59,6 +61,8 @@ NAMES = (
     "joint_development",
     "supply_agreement",
     "oem_sdk_licence",
+    "inventor_nda",
+    "speech_corpus_licence",
 )
 
 #: expected checks the review does not raise, and why
@@ -120,6 +124,19 @@ KNOWN_MISSES = {
     # Products, which names neither side's data in words the check reads
     ("oem_sdk_licence", "exclusivity_binds_our_side"),
     ("oem_sdk_licence", "ai_training_vendor_trains_on_our_data"),
+    # the inventor NDA's whistle-blower notice lacks the limb on retaliation suits; the notice is
+    # owed to employees, contractors and consultants (18 U.S.C. § 1833(b)), and the check reads
+    # contractor agreements, not an NDA with an inventor, who is none of these
+    ("inventor_nda", "tsn_missing_retaliation_limb"),
+    # the speech corpus licence: the duty to delete trained models on early termination is
+    # raised by drd_models_destroyed on the same clause (the AI-training place found there is
+    # the sub-item that lets the licensee keep its production models on expiry); the
+    # licensor's right to amend its Responsible Data Use Policy scores 0.02 as a use
+    # restriction, against 0.048; and the list of what the cap does not apply to scores 0.37 as
+    # uncapped liability, under half the type's best place (0.92), so it carries no check
+    ("speech_corpus_licence", "ai_training_models_destroyed_on_termination"),
+    ("speech_corpus_licence", "use_restrictions_policy_changes_unilaterally"),
+    ("speech_corpus_licence", "unc_our_liability_uncapped"),
 }
 #: types the key lists as present that the review does not find, and why
 KNOWN_UNFOUND = {
@@ -167,6 +184,11 @@ KNOWN_UNFOUND = {
     ("oem_sdk_licence", "volume_restriction"),
     ("oem_sdk_licence", "third_party_beneficiary"),
     ("oem_sdk_licence", "no_third_party_beneficiaries"),
+    # the inventor NDA's right to end the disclosure period on ten days' notice (0.14 as
+    # termination for convenience, against 0.28); the speech corpus licence's affiliates and
+    # contractors who may exercise the licence on the licensee's behalf (0.09 against 0.22)
+    ("inventor_nda", "termination_for_convenience"),
+    ("speech_corpus_licence", "license_affiliate_licensee"),
 }
 #: types the key calls absent that the review finds, and why
 KNOWN_FOUND = {
@@ -220,6 +242,8 @@ KNOWN_FOUND = {
     # the type's description, though not the transition help the key means (0.55)
     ("supply_agreement", "data_return_deletion"),
     ("oem_sdk_licence", "post_termination_services"),
+    # the speech corpus licence's fees, as a revenue share (a possible match at 0.16)
+    ("speech_corpus_licence", "revenue_profit_sharing"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {("oem_sdk_licence", "post_termination_services")}
