@@ -47,8 +47,8 @@ def run(xml: str) -> etree._Element:
 
 
 MIXED = (
-    "<w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">Hello </w:t><w:tab/>"
-    "<w:t>world</w:t><w:br/><w:fldChar w:fldCharType=\"begin\"/><w:t>!</w:t>"
+    '<w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Hello </w:t><w:tab/>'
+    '<w:t>world</w:t><w:br/><w:fldChar w:fldCharType="begin"/><w:t>!</w:t>'
 )
 
 
@@ -178,3 +178,33 @@ def test_memo_renderers_escape_what_they_quote() -> None:
     assert "\\*not\\* \\<script\\>" in md
     assert "> Clause with \\| pipe and \\_underscores\\_" in md
     assert md.startswith("# Review memo: A \\<b\\> & C")
+
+
+def test_the_memo_names_our_side_by_the_agreements_own_name() -> None:
+    from clause_library.export.items import Header
+    from clause_library.export.memo import Fields, build_memo
+
+    def playbook_line(parties: tuple[str, str] | None) -> str:
+        header = Header(
+            document="supply.txt",
+            title="Supply Agreement",
+            kind="Vendor agreement",
+            kind_confidence=0.98,
+            playbook="Vendor agreement (customer side)",
+            side="customer",
+            reviewer="R",
+            date="6 December 2026",
+            reviewed="",
+            library_version="1",
+            model_id="",
+            page_count=None,
+            parties=parties,
+        )
+        fields = next(b for b in build_memo(header, ()).blocks if isinstance(b, Fields))
+        return dict(fields.rows)["Playbook"]
+
+    assert playbook_line(("Purchaser", "Manufacturer")).endswith(
+        "we act for the Customer (“Purchaser”)"
+    )
+    assert playbook_line(("Customer", "Supplier")).endswith("we act for the Customer")
+    assert playbook_line(None).endswith("we act for the Customer")

@@ -120,6 +120,15 @@ def _side(side: str) -> str:
     return f"the {side.replace('_', ' ').title()}"
 
 
+def _our_side(header: Header) -> str:
+    """ "the Customer", and the agreement's own name for it where it has one ("the Customer
+    (“Purchaser”)")."""
+    side = _side(header.side)
+    if header.parties is not None and header.parties[0].lower() != header.side.lower():
+        return f"{side} (“{header.parties[0]}”)"
+    return side
+
+
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
@@ -149,7 +158,7 @@ def build_memo(
             (
                 ("Document", header.document),
                 ("Agreement", _kind(header)),
-                ("Playbook", f"{header.playbook}; we act for {_side(header.side)}"),
+                ("Playbook", f"{header.playbook}; we act for {_our_side(header)}"),
                 ("Reviewer", header.reviewer),
                 ("Date", header.date),
                 ("Clause library", f"version {header.library_version}"),
@@ -241,19 +250,14 @@ def _summary(
             )
             if n
         ]
-        by_severity = [
-            f"{counts[s]} {SEVERITY_LABELS[s].lower()}" for s in SEVERITIES if counts[s]
-        ]
+        by_severity = [f"{counts[s]} {SEVERITY_LABELS[s].lower()}" for s in SEVERITIES if counts[s]]
         out.append(
             _p(
                 f"The review found {_plural(total, 'issue')}: {_join(kinds)}. "
                 f"By severity: {_join(by_severity)}."
             )
         )
-        rows = tuple(
-            (SEVERITY_LABELS[s], str(counts[s]))
-            for s in SEVERITIES
-        )
+        rows = tuple((SEVERITY_LABELS[s], str(counts[s])) for s in SEVERITIES)
         out.append(
             Table(("Severity", "Issues"), (*rows, ("Total", str(total))), (0.6, 0.4), span=0.4)
         )
@@ -279,9 +283,7 @@ def _summary(
         out.append(
             _p(
                 f"{_plural(left_out, 'further issue')} the reviewer accepted or marked not "
-                "applicable "
-                + ("is" if left_out == 1 else "are")
-                + " not listed.",
+                "applicable " + ("is" if left_out == 1 else "are") + " not listed.",
                 small=True,
             )
         )
