@@ -239,7 +239,8 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "vendor": [
         (r"(?:subscription|SaaS|software\s+as\s+a\s+service)", 2.5),
-        (r"master\s+services\s+agreement|services\s+agreement", 2.0),
+        # (a "Development Services Agreement" is for work made to order: a contractor's)
+        (r"master\s+services\s+agreement|(?<!development\s)services\s+agreement", 2.0),
         (r"\bCustomer\b", 1.0),
         (r"\bVendor\b|\bSupplier\b|\bProvider\b", 1.0),
         (r"service\s+levels?|uptime", 1.0),

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from clause_library.errors import LibraryError
-from clause_library.library import build_library, default_library
+from clause_library.library import build_library, compile_pattern, default_library
 from clause_library.playbooks import DEFAULT_KIND, Playbook, detect_kind, load_playbooks
 from clause_library.review import check_holds
 
@@ -381,6 +381,13 @@ def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
         ).kind
         == "vendor"
     )
+    # ... and so is a "Development Services Agreement" with a "Service Provider" and a "Client"
+    commissioned = (
+        'This Agreement is made between Kestrel Code Pvt Ltd (the "Service Provider") and Orla '
+        'Finance Pte Ltd (the "Client"). The Service Provider shall develop the App under each '
+        "Statement of Work."
+    )
+    assert detect_kind("Software Development Services Agreement", commissioned).kind == "contractor"
     # a licence of an archive for training models is a data licence
     archive = "The Licensee may use the Archive as training data for its models."
     assert detect_kind("Archive Content Licence Agreement", archive).kind == "data_licence"
@@ -388,3 +395,17 @@ def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
     nothing = detect_kind("Sponsorship Agreement", "The Sponsor shall pay the Team the Fee.")
     assert nothing.kind == DEFAULT_KIND == "vendor"
     assert nothing.confidence < 0.5
+
+
+def test_an_ip_indemnity_protecting_officers_and_employees_is_not_a_general_one() -> None:
+    # the people an indemnity protects are no ground of claim; claims by employees are
+    general = default_library().get("indemnification_general")
+    infringement_only = compile_pattern(general.cues["infringement_only"])
+    assert infringement_only.search(
+        "Supplier shall defend Customer and its officers and employees against any claim that "
+        "the Software infringes a third party's Intellectual Property Rights."
+    )
+    assert not infringement_only.search(
+        "Supplier shall indemnify Customer against claims by Supplier's employees and against "
+        "any claim that the Software infringes a third party's Intellectual Property Rights."
+    )
