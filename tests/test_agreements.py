@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Twenty-four agreements were written for these tests apart from the clause library: the terms of an AI
+Twenty-six agreements were written for these tests apart from the clause library: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -17,8 +17,11 @@ university's licence of a medical-imaging dataset, a Texas distribution agreemen
 joint development agreement for a medical device, an Ohio supply agreement for molded
 medical-device components on the manufacturer's paper, a New York OEM licence of an
 embedded speech-recognition engine on the licensor's paper, a Massachusetts mutual NDA between a
-medical-robotics company and an individual inventor, and an Irish licence of recorded
-customer-service calls for training speech models, on the licensor's paper. Each has an answer key: the kind of agreement,
+medical-robotics company and an individual inventor, an Irish licence of recorded
+customer-service calls for training speech models on the licensor's paper, an Indian software
+development agreement for a Singapore fintech's banking app on the developer's paper, and an
+English-law enterprise agreement for a hosted language-model API and fine-tuning on the
+provider's paper. Each has an answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
 review must detect the kind, raise every expected check, show every absent type as missing, find
@@ -63,6 +66,8 @@ NAMES = (
     "oem_sdk_licence",
     "inventor_nda",
     "speech_corpus_licence",
+    "india_dev_services",
+    "uk_llm_enterprise",
 )
 
 #: expected checks the review does not raise, and why
@@ -137,6 +142,19 @@ KNOWN_MISSES = {
     ("speech_corpus_licence", "ai_training_models_destroyed_on_termination"),
     ("speech_corpus_licence", "use_restrictions_policy_changes_unilaterally"),
     ("speech_corpus_licence", "unc_our_liability_uncapped"),
+    # the Indian development agreement's subcontracting clause is not among the places found for
+    # independent-contractor status (as in the English freelance agreement)
+    ("india_dev_services", "indep_contractor_free_to_subcontract"),
+    # the English LLM agreement: the provider's ownership of the fine-tuned models is raised by
+    # model_ownership_provider_owns_fine_tuned_models and their deletion at exit by
+    # ai_training_models_destroyed_on_termination, on the same clauses; the provider's right to
+    # amend the AUP sits in a clause of its own, not found as a use restriction; and the service
+    # credits as the sole remedy for missed service levels are not found as liquidated damages
+    # (0.22 against 0.30, as in the SaaS agreement)
+    ("uk_llm_enterprise", "ip_other_side_owns_improvements_or_feedback"),
+    ("uk_llm_enterprise", "drd_models_destroyed"),
+    ("uk_llm_enterprise", "use_restrictions_policy_changes_unilaterally"),
+    ("uk_llm_enterprise", "ld_sole_remedy_for_us"),
 }
 #: types the key lists as present that the review does not find, and why
 KNOWN_UNFOUND = {
@@ -189,6 +207,14 @@ KNOWN_UNFOUND = {
     # contractors who may exercise the licence on the licensee's behalf (0.09 against 0.22)
     ("inventor_nda", "termination_for_convenience"),
     ("speech_corpus_licence", "license_affiliate_licensee"),
+    # the Indian development agreement's clause that lets the indemnitees enforce their
+    # indemnities and denies everyone else any right (a fourth time); the English LLM
+    # agreement's group companies that may use the service (0.07 against 0.22), its
+    # perpetual licence of feedback (0.249 against 0.278) and its service credits
+    ("india_dev_services", "third_party_beneficiary"),
+    ("uk_llm_enterprise", "license_affiliate_licensee"),
+    ("uk_llm_enterprise", "license_irrevocable_perpetual"),
+    ("uk_llm_enterprise", "liquidated_damages"),
 }
 #: types the key calls absent that the review finds, and why
 KNOWN_FOUND = {
@@ -244,9 +270,19 @@ KNOWN_FOUND = {
     ("oem_sdk_licence", "post_termination_services"),
     # the speech corpus licence's fees, as a revenue share (a possible match at 0.16)
     ("speech_corpus_licence", "revenue_profit_sharing"),
+    # the English LLM agreement: the procedure every indemnity shares, in an agreement whose only
+    # indemnities are against infringement claims, as a general indemnity (0.81); a sector ban
+    # as attribution (0.08) and the provider's refusal to export weights as a share-alike term
+    # (0.09)
+    ("uk_llm_enterprise", "indemnification_general"),
+    ("uk_llm_enterprise", "attribution"),
+    ("uk_llm_enterprise", "share_alike"),
 }
 #: of those, the types found with more confidence than a possible match
-KNOWN_CONFUSED = {("oem_sdk_licence", "post_termination_services")}
+KNOWN_CONFUSED = {
+    ("oem_sdk_licence", "post_termination_services"),
+    ("uk_llm_enterprise", "indemnification_general"),
+}
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
     # the training clause does limit use of the data to non-commercial research
@@ -257,6 +293,9 @@ KNOWN_EXTRAS = {
     # the denial of third-party rights sits beside indemnities that protect the provider's
     # affiliates
     ("api_terms", "ntpb_shuts_out_protected_persons"),
+    # the English LLM agreement's cap is carved out for the provider's liability "under clause
+    # 14.1", its IP indemnity, which has no heading of its own to tell the check what it is
+    ("uk_llm_enterprise", "lol_cap_covers_indemnity"),
 }
 
 pytestmark = pytest.mark.model
