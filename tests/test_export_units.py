@@ -184,7 +184,7 @@ def test_the_memo_names_our_side_by_the_agreements_own_name() -> None:
     from clause_library.export.items import Header
     from clause_library.export.memo import Fields, build_memo
 
-    def playbook_line(parties: tuple[str, str] | None) -> str:
+    def playbook_line(parties: tuple[str, str] | None, our_name: str = "") -> str:
         header = Header(
             document="supply.txt",
             title="Supply Agreement",
@@ -199,6 +199,7 @@ def test_the_memo_names_our_side_by_the_agreements_own_name() -> None:
             model_id="",
             page_count=None,
             parties=parties,
+            our_name=our_name,
         )
         fields = next(b for b in build_memo(header, ()).blocks if isinstance(b, Fields))
         return dict(fields.rows)["Playbook"]
@@ -208,3 +209,5 @@ def test_the_memo_names_our_side_by_the_agreements_own_name() -> None:
     )
     assert playbook_line(("Customer", "Supplier")).endswith("we act for the Customer")
     assert playbook_line(None).endswith("we act for the Customer")
+    # the name the review read for our side, where the playbook's names are not used
+    assert playbook_line(None, "Purchaser").endswith("we act for the Customer (“Purchaser”)")

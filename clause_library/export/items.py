@@ -427,6 +427,8 @@ class Header:
     page_count: int | None
     #: the agreement's names for (us, them) used in proposed language; None if not adapted
     parties: tuple[str, str] | None = None
+    #: the name the agreement gives our side, as the review read it ("Purchaser"), if any
+    our_name: str = ""
 
 
 def header(review: Review, author: str, today: date | None = None) -> Header:
@@ -445,4 +447,5 @@ def header(review: Review, author: str, today: date | None = None) -> Header:
         model_id=review.model_id,
         page_count=document.page_count,
         parties=(names.us, names.them) if (names := parties(review)) else None,
+        our_name=review.parties.us[0] if review.parties.us else "",
     )

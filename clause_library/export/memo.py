@@ -124,8 +124,9 @@ def _our_side(header: Header) -> str:
     """ "the Customer", and the agreement's own name for it where it has one ("the Customer
     (“Purchaser”)")."""
     side = _side(header.side)
-    if header.parties is not None and header.parties[0].lower() != header.side.lower():
-        return f"{side} (“{header.parties[0]}”)"
+    name = header.our_name or (header.parties[0] if header.parties is not None else "")
+    if name and name.lower() != header.side.lower():
+        return f"{side} (“{name}”)"
     return side
 
 
