@@ -43,6 +43,10 @@ class Condition:
     any_with_definitions: tuple[str, ...] = ()
     all: tuple[str, ...] = ()
     none: tuple[str, ...] = ()
+    #: wording that ``none`` reads as blank: what looks like the carve-out a check asks for but
+    #: serves only our side ("except Customer's indemnification obligations", when the check
+    #: asks whether the other side's indemnity is carved out of a cap)
+    none_ignores: tuple[str, ...] = ()
     document_has: tuple[str, ...] = ()
     document_has_any: tuple[str, ...] = ()
     document_lacks: tuple[str, ...] = ()
@@ -282,6 +286,7 @@ _WHEN_KEYS = (
     "any_with_definitions",
     "all",
     "none",
+    "none_ignores",
     "document_has",
     "document_has_any",
     "document_lacks",
@@ -327,7 +332,15 @@ def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, li
     when = _Reader(when_raw, src, f"'when' of {reader.what}", reader.line_of("when"))
     when.unknown(_WHEN_KEYS)
     parts: dict[str, tuple[str, ...]] = {k: when.texts(k) for k in _WHEN_KEYS}
-    for key in ("any", "any_with_definitions", "all", "none", "document_any", "document_none"):
+    for key in (
+        "any",
+        "any_with_definitions",
+        "all",
+        "none",
+        "none_ignores",
+        "document_any",
+        "document_none",
+    ):
         for entry in parts[key]:
             if entry not in cues:
                 if _ID.match(entry):

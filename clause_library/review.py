@@ -213,9 +213,10 @@ def check_holds(
     ``document_none``). ``yields_to`` is the text of the provisions the clause is made subject
     to ("Subject to clause 12.2 ...", "Except as provided in Section 14.3 ..."): it is searched
     by ``none`` as well, since the carve-out a check asks for may sit there, but never by
-    ``any`` or ``all``. ``with_definitions`` is the clause read with the definitions of the
-    terms it uses (:meth:`Definitions.read_into`), searched by ``any_with_definitions``
-    instead of ``text`` when there is one."""
+    ``any`` or ``all``; ``none`` reads what ``none_ignores`` matches in either as blank.
+    ``with_definitions`` is the clause read with the definitions of the terms it uses
+    (:meth:`Definitions.read_into`), searched by ``any_with_definitions`` instead of ``text``
+    when there is one."""
     if condition.kinds and playbook.kind not in condition.kinds:
         return False
     if any(t not in present_types for t in condition.document_has):
@@ -237,18 +238,28 @@ def check_holds(
         return False
     if not all(_pattern(e, clause_type, playbook).search(text) for e in condition.all):
         return False
-    if any(
-        _pattern(e, clause_type, playbook).search(text)
-        or (yields_to and _pattern(e, clause_type, playbook).search(yields_to))
-        for e in condition.none
-    ):
-        return False
+    if condition.none:
+        read = [text, yields_to] if yields_to else [text]
+        for entry in condition.none_ignores:
+            if _names_both_sides(entry, playbook):
+                ignored = _pattern(entry, clause_type, playbook)
+                read = [ignored.sub(lambda m: " " * len(m.group(0)), t) for t in read]
+        if any(_pattern(e, clause_type, playbook).search(t) for e in condition.none for t in read):
+            return False
     if condition.document_any and not any(
         _pattern(e, clause_type, playbook).search(document_text) for e in condition.document_any
     ):
         return False
     return not any(
         _pattern(e, clause_type, playbook).search(document_text) for e in condition.document_none
+    )
+
+
+def _names_both_sides(entry: str, playbook: Playbook) -> bool:
+    """Whether the playbook names each side that ``entry`` refers to (``{us}``, ``{them}``): a
+    side with no names reads as any party, and wording ignored as ours must name us."""
+    return ("{us}" not in entry or bool(playbook.us)) and (
+        "{them}" not in entry or bool(playbook.them)
     )
 
 
@@ -322,6 +333,17 @@ _YIELDS_TO = re.compile(
 )
 
 
+#: the start of a provision that gives an indemnity, and who gives it ("14.1 Lumenvale shall
+#: defend ...", "14.2 Product indemnity. Supplier shall defend ...", "Each party shall indemnify")
+_INDEMNITY_BY = re.compile(
+    r"\s*(?:(?:article|section|clause)\s+)?(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]\)\s+)?"
+    r"(?:[A-Z][^.\n]{0,40}\.\s+)?(?:[Tt]he\s+)?"
+    r"(?P<who>(?:each|either)\s+party|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}?)\s+"
+    r"(?:shall|will|agrees\s+to|undertakes\s+to|must)\s+(?:\w+\s+){0,3}?"
+    r"(?:defend|indemnif|hold\s+harmless)",
+)
+
+
 class CrossReferences:
     """The document's numbered provisions, so that a clause made subject to others can be read
     with them, and a reference can be read with the title of what it refers to ("Section 13
@@ -340,6 +362,15 @@ class CrossReferences:
                 self.texts.setdefault(number, []).append(clause.text)
                 if clause.heading:
                     self.titles.setdefault(number, _title(clause.heading))
+        # an untitled provision that gives an indemnity is titled by who gives it, so that a cap
+        # that does not apply to "Lumenvale's liability under clause 14.1" reads as one that
+        # carves out Lumenvale's indemnity, and not the Customer's
+        for clause in segmentation.clauses:
+            number = _provision_number(clause.label)
+            if number and number not in self.titles:
+                m = _INDEMNITY_BY.match(clause.text)
+                if m:
+                    self.titles[number] = f"indemnity by {m.group('who')}"
         # provisions that carve something out of others ("Section 17.2 does not apply to ...",
         # or, of every provision in their own article, "Neither cap limits ...", "This clause
         # does not restrict ...")

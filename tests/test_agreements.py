@@ -292,9 +292,6 @@ KNOWN_EXTRAS = {
     # the denial of third-party rights sits beside indemnities that protect the provider's
     # affiliates
     ("api_terms", "ntpb_shuts_out_protected_persons"),
-    # the English LLM agreement's cap is carved out for the provider's liability "under clause
-    # 14.1", its IP indemnity, which has no heading of its own to tell the check what it is
-    ("uk_llm_enterprise", "lol_cap_covers_indemnity"),
 }
 
 pytestmark = pytest.mark.model

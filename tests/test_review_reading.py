@@ -222,6 +222,49 @@ def test_an_article_headed_with_its_word_and_a_dash_is_titled_by_its_heading() -
     assert "breach of Article 12 (CONFIDENTIALITY)" in cap
 
 
+INDEMNITIES = (
+    "14. INDEMNITIES\n"
+    "14.1 Lumenvale shall defend the Customer against any claim that the Services infringe a "
+    "third party's Intellectual Property Rights, and shall indemnify it against the losses.\n"
+    "14.2 Product claims. The Customer shall defend Lumenvale against any claim that its "
+    "Inputs infringe a third party's rights.\n"
+    "15. LIMITATION OF LIABILITY\n"
+    "15.1 Clause 15.2 does not apply to the Customer's liability under clause 14.2.\n"
+    "15.2 Each party's total aggregate liability shall not exceed the Fees paid in the "
+    "twelve months before the claim.\n"
+)
+
+
+def test_a_cap_carved_out_for_our_indemnity_alone_still_caps_theirs() -> None:
+    library = {t.id: t for t in default_library()}
+    cap = library["limitation_of_liability"]
+    when = next(c for c in cap.checks if c.id == "lol_cap_covers_indemnity").when
+    playbook = _playbook("model_licence", us="Customer", them="Lumenvale")
+    present = {"indemnification_ip"}
+    # an untitled provision that gives an indemnity is titled by who gives it, and a
+    # carve-out of only ours leaves the other side's indemnity under the cap
+    references, clause = _numbered_provisions(INDEMNITIES)
+    assert references.titles["14.1"] == "indemnity by Lumenvale"
+    ours = references.yields_to(clause["15.2"])
+    assert "clause 14.2 (indemnity by Customer)" in ours
+    assert check_holds(when, clause["15.2"].text, cap, playbook, present, INDEMNITIES, ours)
+    for carve_out in (
+        "the Customer's liability under clause 14.2 or Lumenvale's liability under clause 14.1",
+        "either party's indemnification obligations",
+    ):
+        text = INDEMNITIES.replace("the Customer's liability under clause 14.2", carve_out)
+        references, clause = _numbered_provisions(text)
+        theirs = references.yields_to(clause["15.2"])
+        assert not check_holds(when, clause["15.2"].text, cap, playbook, present, text, theirs)
+    # said in words rather than by reference
+    text = INDEMNITIES.replace(
+        "the Customer's liability under clause 14.2", "the Customer's indemnification obligations"
+    )
+    references, clause = _numbered_provisions(text)
+    words = references.yields_to(clause["15.2"])
+    assert check_holds(when, clause["15.2"].text, cap, playbook, present, text, words)
+
+
 def test_a_provision_that_says_it_is_subject_to_others_does_not_yield_to_them() -> None:
     # "remain subject to Sections 7 and 8" binds the retained copies; it carves nothing out of
     # the duty to delete the models
