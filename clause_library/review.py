@@ -627,7 +627,7 @@ def review(
             checks = () if defines_a_term else clause_type.checks
             holds = functools.partial(
                 _holds,
-                text=clause_text,
+                text=resolve_it(clause_text, reading),
                 clause_type=clause_type,
                 playbook=reading,
                 present=present,
@@ -761,6 +761,52 @@ def _reading(playbook: Playbook, parties: Parties) -> Playbook:
         us=side(playbook.us, parties.us, parties.them),
         them=side(playbook.them, parties.them, parties.us),
     )
+
+
+#: a sentence that opens with "It" as the subject of a duty or a right ("It shall then pay ...")
+_IT_OPENS = re.compile(
+    r"(?:(?<=[.;:]\s)|(?<=[.;:]\s\s))(?:It|it(?<=;\sit)|it(?<=;\s\sit))\s+"
+    r"(?=(?:\w+\s+)?(?:shall|will|must|may|agrees|undertakes|is\s+(?:entitled|obliged|required|responsible)"
+    r"|has\s+(?:the\s+)?(?:right|sole|no))\b)"
+)
+
+
+def resolve_it(text: str, playbook: Playbook) -> str:
+    """``text`` with a sentence that opens with "It" read as the party the sentence before
+    names as its subject: "21.4 The Customer may terminate ... on six months' notice. It shall
+    then pay the Supplier a fee ..." reads "the Customer shall then pay". Only a party the
+    playbook or the agreement names is taken; any other "It" is left as it is."""
+    names = tuple(n for n in (*playbook.us, *playbook.them) if n.lower() not in _PRONOUNS)
+    if not names or not _IT_OPENS.search(text):
+        return text
+    subject = _subject_pattern(names)
+    out: list[str] = []
+    last = 0
+    for m in _IT_OPENS.finditer(text):
+        before = text[last : m.start()]
+        sentence_start = max(text.rfind(". ", 0, m.start() - 2), text.rfind("; ", 0, m.start() - 2))
+        previous = subject.search(text, sentence_start + 1 if sentence_start >= 0 else 0, m.start())
+        if previous is None:
+            continue
+        who = previous.group("who")
+        out += [before, who[0].upper() + who[1:] if m.group(0)[0] == "I" else who, " "]
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
+@functools.cache
+def _subject_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A sentence (after its number and heading) whose subject is one of ``names``."""
+    return re.compile(
+        r"(?:^|(?<=[.;:]\s))\s*(?:(?:\d+(?:\.\d+)*|\([a-z0-9]+\))\.?\s+)?"
+        r"(?:[A-Z][^.\n]{0,40}\.\s+)?(?P<who>(?:[Tt]he\s+)?(?:"
+        + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names)
+        + r"))(?=\s+(?:\w+\s+)?(?:shall|will|must|may|agrees|undertakes|is|has|warrants)\b)",
+    )
+
+
+#: the names a playbook may give a side that are not a party's name
+_PRONOUNS = {"we", "us", "our", "you", "your"}
 
 
 def _worth_flagging(of_type: list[Finding]) -> list[Finding]:

@@ -115,11 +115,10 @@ KNOWN_MISSES = {
     # output ownership
     ("model_eval_licence", "output_ownership_use_restricted"),
     # places not found for their type: service credits as liquidated damages (as in the SaaS
-    # agreement), the cost pass-through in the charges schedule, the termination fee, the exit
-    # assistance at then-current rates (a clause of one sentence beside the exit clauses found)
+    # agreement), the cost pass-through in the charges schedule, the exit assistance at
+    # then-current rates (a clause of one sentence beside the exit clauses found)
     ("uk_managed_services", "ld_sole_remedy_for_us"),
     ("uk_managed_services", "price_other_side_may_raise_at_will"),
-    ("uk_managed_services", "ld_payable_by_us"),
     ("uk_managed_services", "post_termination_services_chargeable"),
     # the price-change clause scores 0.299 as a price restriction, against 0.305
     ("distribution", "price_other_side_may_raise_at_will"),

@@ -12,7 +12,7 @@ from clause_library.engine import Engine
 from clause_library.library import Check, default_library
 from clause_library.parties import Parties, defined_names, read_parties
 from clause_library.playbooks import Playbook
-from clause_library.review import CrossReferences, Definitions, check_holds
+from clause_library.review import CrossReferences, Definitions, check_holds, resolve_it
 from clause_library.segment import Segment, segment
 
 ONLINE_TERMS = (
@@ -263,6 +263,32 @@ def test_a_cap_carved_out_for_our_indemnity_alone_still_caps_theirs() -> None:
     references, clause = _numbered_provisions(text)
     words = references.yields_to(clause["15.2"])
     assert check_holds(when, clause["15.2"].text, cap, playbook, present, text, words)
+
+
+def test_a_sentence_that_opens_with_it_is_read_as_the_party_the_sentence_before_names() -> None:
+    playbook = _playbook("vendor", us="Customer", them="Supplier")
+    text = (
+        "21.4 The Customer may terminate this Agreement for convenience on six months' notice. "
+        "It shall then pay the Supplier, within thirty days, a fee equal to the Charges that "
+        "would have been payable for the rest of the Initial Term, calculated at the average "
+        "monthly Charges over the six months before notice (the \u201cTermination Fee\u201d)."
+    )
+    read = resolve_it(text, playbook)
+    assert "notice. The Customer shall then pay the Supplier" in read
+    library = {t.id: t for t in default_library()}
+    fee = library["liquidated_damages"]
+    when = next(c for c in fee.checks if c.id == "ld_payable_by_us").when
+    assert check_holds(when, read, fee, playbook, set())
+    assert not check_holds(when, text, fee, playbook, set())
+    # "It" after a sentence whose subject is no party, or after a list, is left alone
+    for other in (
+        "This Agreement is governed by English law. It may be amended only in writing.",
+        "Either party may terminate on notice. It shall then pay the other party's costs.",
+    ):
+        assert resolve_it(other, playbook) == other
+    assert resolve_it(
+        "Supplier shall invoice monthly; it will not charge for set-up.", playbook
+    ) == ("Supplier shall invoice monthly; Supplier will not charge for set-up.")
 
 
 def test_a_provision_that_says_it_is_subject_to_others_does_not_yield_to_them() -> None:
