@@ -263,23 +263,60 @@ def _names_both_sides(entry: str, playbook: Playbook) -> bool:
     )
 
 
-#: the number of a provision: "14", "14.3", "12.1.2"
-_NUMBER = re.compile(r"\d+(?:\.\d+)*")
-#: a reference to numbered provisions: "Section 14.3", "clauses 12.1 and 12.2"
+#: a lettered or numbered sub-provision after a number: the "(c)" of "12(c)", the "(iii)" of
+#: "14(e)(iii)" (lower case only: "Section 5 (Fees)" names a title, not a sub-provision)
+_SUB = r"(?:\((?-i:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\))"
+#: the number of a provision: "14", "14.3", "12.1.2", "12(c)"
+_NUMBER = re.compile(r"\d+(?:\.\d+)*" + _SUB + "*")
+#: a reference to numbered provisions: "Section 14.3", "clauses 12.1 and 12.2", "Sections 12(a)
+#: and 12(b)"
 _REFERENCE = re.compile(
     r"\b(?:sections?|clauses?|articles?|paragraphs?)\s+"
-    r"(\d+(?:\.\d+)*(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*)*)",
+    r"(\d+(?:\.\d+)*" + _SUB + r"*(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*" + _SUB + r"*)*)",
     re.IGNORECASE,
 )
 #: a provision's label, as its number ("ARTICLE 12" is article 12; "5.2." is 5.2)
 _LABEL_NUMBER = re.compile(
     r"^\s*(?:(?:article|section|clause|part)\s+)?(\d+(?:\.\d+)*)\.?\s*$", re.IGNORECASE
 )
+#: a lettered provision's label, "(c)", and the label that opens a heading ("SECTION 12.
+#: LIMITATION OF LIABILITY", "(e) Effect of Termination")
+_LETTERED = re.compile(r"^\s*\((?-i:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s*$")
+_HEADING_LABEL = re.compile(
+    r"^\s*(?:(?:(?:article|section|clause|part)\s+)?(?P<number>\d+(?:\.\d+)*)(?![\d.]*\d)"
+    r"|\((?P<sub>(?-i:[a-z]{1,2}|[ivx]{1,5}|\d{1,2}))\))",
+    re.IGNORECASE,
+)
 
 
 def _provision_number(label: str) -> str:
     m = _LABEL_NUMBER.match(label)
     return m.group(1) if m else label.rstrip(".")
+
+
+def _dotted(reference: str) -> str:
+    """A referred number in the form of a provision's: "14(e)(iii)" is "14.e.iii"."""
+    return re.sub(r"\((\w+)\)", r".\1", reference)
+
+
+def _number_of(segment: Segment) -> str:
+    """A provision's number, with a lettered provision numbered through the provisions it sits
+    in: "(c) Exceptions." in "SECTION 12. LIMITATION OF LIABILITY" is 12.c."""
+    number = _provision_number(segment.label)
+    if not _LETTERED.match(segment.label):
+        return number
+    parts = [segment.label.strip()[1:-1]]
+    path = list(segment.heading_path)
+    if path and path[-1].lstrip().startswith(segment.label.strip()):
+        path.pop()
+    for heading in reversed(path):
+        m = _HEADING_LABEL.match(heading)
+        if m is None:
+            continue
+        if m.group("number"):
+            return ".".join([m.group("number"), *reversed(parts)])
+        parts.append(m.group("sub"))
+    return number
 
 
 def _title(heading: str) -> str:
@@ -353,11 +390,11 @@ class CrossReferences:
         self.titles: dict[str, str] = {}
         self.texts: dict[str, list[str]] = {}
         for section in segmentation.sections:
-            number = _provision_number(section.label)
+            number = _number_of(section)
             if number and section.heading:
                 self.titles.setdefault(number, _title(section.heading))
         for clause in segmentation.clauses:
-            number = _provision_number(clause.label)
+            number = _number_of(clause)
             if number:
                 self.texts.setdefault(number, []).append(clause.text)
                 if clause.heading:
@@ -366,7 +403,7 @@ class CrossReferences:
         # that does not apply to "Lumenvale's liability under clause 14.1" reads as one that
         # carves out Lumenvale's indemnity, and not the Customer's
         for clause in segmentation.clauses:
-            number = _provision_number(clause.label)
+            number = _number_of(clause)
             if number and number not in self.titles:
                 m = _INDEMNITY_BY.match(clause.text)
                 if m:
@@ -377,7 +414,7 @@ class CrossReferences:
         self.carved_by: dict[str, list[Segment]] = {}
         for clause in segmentation.clauses:
             text = clause.text
-            number = _provision_number(clause.label)
+            number = _number_of(clause)
             article = number.split(".")[0]
             if article and number != article and _WHOLE_ARTICLE.search(text):
                 self.carved_by.setdefault(article, []).append(clause)
@@ -385,15 +422,30 @@ class CrossReferences:
                 after = text[m.end() : m.end() + 60]
                 before = text[max(0, m.start() - 40) : m.start()]
                 if _CARVES_OUT.match(after) or _NOTHING_IN.search(before):
-                    for number in _NUMBER.findall(m.group(1)):
+                    for number in self._referred(m.group(1)):
                         carvers = self.carved_by.setdefault(number, [])
                         if clause not in carvers:
                             carvers.append(clause)
         self._yields: dict[str, str] = {}
 
+    def _referred(self, references: str) -> list[str]:
+        """The provisions a reference names, by number: "Section 13.2(a)", where (a) is an item of
+        13.2 and not a provision of its own, names 13.2."""
+        out = []
+        for reference in _NUMBER.findall(references):
+            number = _dotted(reference)
+            while (
+                number not in self.texts
+                and number not in self.titles
+                and not number.rsplit(".", 1)[-1].isdigit()
+            ):
+                number = number.rsplit(".", 1)[0]
+            out.append(number)
+        return out
+
     def _titled(self, text: str) -> str:
         def title(m: re.Match[str]) -> str:
-            numbers = _NUMBER.findall(m.group(1))
+            numbers = self._referred(m.group(1))
             names = [self.titles[n] for n in numbers if n in self.titles]
             return f"{m.group(0)} ({'; '.join(names)})" if names else m.group(0)
 
@@ -407,15 +459,15 @@ class CrossReferences:
         if clause.id in self._yields:
             return self._yields[clause.id]
         text = clause.text
-        own = _provision_number(clause.label)
+        own = _number_of(clause)
         numbers: list[str] = []
         prevails_over: list[str] = []
         for m in _REFERENCE.finditer(text):
             before = text[max(0, m.start() - 80) : m.start()]
             if _YIELDS_TO.search(before) and not _SUBJECT_AS_PREDICATE.search(before):
-                numbers += _NUMBER.findall(m.group(1))
+                numbers += self._referred(m.group(1))
             elif _PREVAILS.search(before):
-                prevails_over += _NUMBER.findall(m.group(1))
+                prevails_over += self._referred(m.group(1))
         parts = [self._titled(text)]
         for number in dict.fromkeys(numbers):
             if number == own:
@@ -426,7 +478,7 @@ class CrossReferences:
         for number, carvers in self.carved_by.items():
             if own and (own == number or own.startswith(number + ".")):
                 for carver in carvers:
-                    label = _provision_number(carver.label)
+                    label = _number_of(carver)
                     overridden = any(label == n or label.startswith(n + ".") for n in prevails_over)
                     if carver is not clause and not overridden:
                         parts.append(self._titled(carver.text))

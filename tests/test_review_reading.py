@@ -291,6 +291,31 @@ def test_a_sentence_that_opens_with_it_is_read_as_the_party_the_sentence_before_
     ) == ("Supplier shall invoice monthly; Supplier will not charge for set-up.")
 
 
+def test_lettered_provisions_are_numbered_through_their_section() -> None:
+    # "Section 12(c)" is the lettered provision (c) of Section 12; "Section 13.2(a)" names an
+    # item of 13.2 that is not a provision of its own, so it is read as 13.2
+    references, clause = _numbered_provisions(
+        "SECTION 11. INDEMNIFICATION\n"
+        "(a) By Licensee. Licensee shall defend Licensor against any claim arising from its "
+        "products.\n"
+        "SECTION 12. LIMITATION OF LIABILITY\n"
+        "(a) Exclusion. Subject to Section 12(c), neither party is liable for indirect damages.\n"
+        "(b) Cap. Subject to Section 12(c), each party's total liability shall not exceed the "
+        "fees paid in the twelve months before the claim.\n"
+        "(c) Exceptions. Sections 12(a) and 12(b) do not apply to a party's obligations under "
+        "Section 11.\n"
+        "13. TERMINATION\n"
+        "13.2 Either party may terminate this Agreement if the other (a) fails to cure a material "
+        "breach within thirty days after notice, or (b) becomes insolvent.\n"
+        "13.3 Licensor may terminate the licences when it terminates under Section 13.2(a).\n"
+    )
+    assert references.titles["12.c"] == "Exceptions"
+    cap = references.yields_to(clause["(b)"])
+    assert "Subject to Section 12(c) (Exceptions)" in cap
+    assert "Section 11 (INDEMNIFICATION)" in cap
+    assert "thirty days after notice" in references.yields_to(clause["13.3"])
+
+
 def test_a_provision_that_says_it_is_subject_to_others_does_not_yield_to_them() -> None:
     # "remain subject to Sections 7 and 8" binds the retained copies; it carves nothing out of
     # the duty to delete the models
