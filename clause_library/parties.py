@@ -169,7 +169,33 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
     return groups
 
 
-def read_parties(text: str, us: tuple[str, ...], them: tuple[str, ...]) -> Parties:
+#: how much more often one of two parties must be the one that pays ("Brightwater shall pay the
+#: Fees", "payable by Brightwater", "Orrery shall invoice") before it is taken for the payer
+PAYER_LEAD = 2
+
+
+def _pays(text: str, names: tuple[str, ...], others: tuple[str, ...]) -> int:
+    """How often ``text`` makes the party called ``names`` pay the party called ``others``."""
+
+    def alternatives(group: tuple[str, ...]) -> str:
+        words = [n for n in group if n.lower() not in _FORMS and n.lower() not in _PRONOUNS]
+        return "|".join(re.escape(n).replace("\\ ", "\\s+") for n in words)
+
+    payer, payee = alternatives(names), alternatives(others)
+    if not payer or not payee:
+        return 0
+    patterns = (
+        rf"\b(?:{payer})\s+(?:shall|will|must|agrees\s+to|undertakes\s+to)\s+(?:\w+\s+){{0,2}}?pay\b",
+        rf"\b(?:payable|paid|due)\s+by\s+(?:the\s+)?(?:{payer})\b",
+        rf"\b(?:{payee})\s+(?:shall|will|may)\s+(?:\w+\s+)?invoice\b",
+        rf"\binvoice[sd]?\s+(?:to\s+)?(?:the\s+)?(?:{payer})\b",
+    )
+    return sum(len(re.findall(p, text)) for p in patterns)
+
+
+def read_parties(
+    text: str, us: tuple[str, ...], them: tuple[str, ...], *, payer_is_us: bool = False
+) -> Parties:
     """The names of ``text``'s parties by side, given the names a playbook knows for each side
     (``us`` and ``them``, the playbook's own word for the side first): a party with a name from
     one list is on that side, with all its names; in a contract of two parties, a party neither
@@ -177,7 +203,9 @@ def read_parties(text: str, us: tuple[str, ...], them: tuple[str, ...]) -> Parti
     one list, one named by its first word takes that side from one named by a fallback (in a
     model licence between a "Developer" and a "Licensee", the licensee is us). A party named in
     both lists, or two parties named from one list by words near its top ("Customer" and
-    "Buyer"), leave the sides unread."""
+    "Buyer"), leave the sides unread. With ``payer_is_us`` (our side pays under the playbook),
+    two parties that neither list names ("Orrery" and "Brightwater") are told apart by who
+    pays the other, when one clearly does."""
     groups = defined_names(text)
     known = {"us": {n.lower() for n in us}, "them": {n.lower() for n in them}}
     sides: list[str | None] = []
@@ -185,6 +213,10 @@ def read_parties(text: str, us: tuple[str, ...], them: tuple[str, ...]) -> Parti
         lowered = {n.lower() for n in names}
         hits = [side for side in ("us", "them") if lowered & known[side]]
         sides.append(hits[0] if len(hits) == 1 else None)
+    if len(groups) == 2 and payer_is_us and sides == [None, None]:
+        lead = _pays(text, groups[0], groups[1]) - _pays(text, groups[1], groups[0])
+        if abs(lead) >= PAYER_LEAD:
+            sides = ["us", "them"] if lead > 0 else ["them", "us"]
     if len(groups) == 2:
         a, b = sides
         if a and not b:

@@ -649,7 +649,10 @@ def review(
     """
     library = analysis.library
     document = analysis.document
-    parties = read_parties(document.text, playbook.us, playbook.them)
+    # under every playbook but the NDA's, our side is the one that pays
+    parties = read_parties(
+        document.text, playbook.us, playbook.them, payer_is_us=playbook.kind != "nda"
+    )
     reading = _reading(playbook, parties)
     segmentation = analysis.segmentation
     references = CrossReferences(segmentation)

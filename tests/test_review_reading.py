@@ -90,6 +90,28 @@ def test_sides_are_left_unread_when_the_names_do_not_settle_them() -> None:
     assert not read_parties("1. Services. Supplier shall supply the Products.", ("Customer",), ())
 
 
+def test_parties_no_playbook_name_settles_are_told_apart_by_who_pays() -> None:
+    text = (
+        "HOSTING AGREEMENT\n\nThis Agreement is made between Orrery Intelligence, Inc. "
+        "(\u201cOrrery\u201d) and Brightwater Appliances GmbH (\u201cBrightwater\u201d).\n\n"
+        "1. Fees. Brightwater shall pay the Fees monthly. Orrery shall invoice the Fees in "
+        "advance, and any shortfall is payable by Brightwater.\n"
+    )
+    us, them = ("Customer", "Licensee"), ("Provider", "Licensor")
+    assert read_parties(text, us, them, payer_is_us=True) == Parties(
+        us=("Brightwater",), them=("Orrery",)
+    )
+    # only where our side is the one that pays, and only when one clearly pays the other
+    assert not read_parties(text, us, them)
+    even = text.replace("Orrery shall invoice the Fees in advance", "Orrery shall pay the costs")
+    assert not read_parties(
+        even.replace(", and any shortfall is payable by Brightwater", ""),
+        us,
+        them,
+        payer_is_us=True,
+    )
+
+
 def _document(text: str, name: str = "terms.txt") -> Document:
     builder = DocumentBuilder(Path(name), "txt")
     for paragraph in text.split("\n"):
