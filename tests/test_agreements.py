@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Twenty-six agreements were written for these tests apart from the clause library: the terms of an AI
+Twenty-nine agreements were written for these tests apart from the clause library: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -21,7 +21,9 @@ medical-robotics company and an individual inventor, an Irish licence of recorde
 customer-service calls for training speech models on the licensor's paper, an Indian software
 development agreement for a Singapore fintech's banking app on the developer's paper, and an
 English-law enterprise agreement for a hosted language-model API and fine-tuning on the
-provider's paper. Each has an answer key: the kind of agreement,
+provider's paper, an Ontario HR and payroll subscription on the vendor's paper, a Colorado
+licence of satellite imagery on the licensor's paper, and a New York fine-tuning and hosting
+agreement whose parties are named only by their names. Each has an answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
 review must detect the kind, raise every expected check, show every absent type as missing, find
@@ -68,6 +70,9 @@ NAMES = (
     "speech_corpus_licence",
     "india_dev_services",
     "uk_llm_enterprise",
+    "hr_saas_vendor",
+    "geospatial_data_licence",
+    "finetune_hosting",
 )
 
 #: expected checks the review does not raise, and why
@@ -143,11 +148,15 @@ KNOWN_MISSES = {
     ("india_dev_services", "indep_contractor_free_to_subcontract"),
     # the English LLM agreement: the provider's ownership of the fine-tuned models is raised by
     # model_ownership_provider_owns_fine_tuned_models and their deletion at exit by
-    # ai_training_models_destroyed_on_termination, on the same clauses; the provider's right to
-    # amend the AUP sits in a clause of its own, not found as a use restriction
+    # ai_training_models_destroyed_on_termination, on the same clauses
     ("uk_llm_enterprise", "ip_other_side_owns_improvements_or_feedback"),
     ("uk_llm_enterprise", "drd_models_destroyed"),
-    ("uk_llm_enterprise", "use_restrictions_policy_changes_unilaterally"),
+    # the fine-tuning agreement: the provider's ownership of the custom model and its
+    # improvements is raised by model_ownership_provider_owns_fine_tuned_models on the same
+    # clause; the provider, not the customer, deletes the custom model at the end (as in the
+    # Australian API terms)
+    ("finetune_hosting", "ip_other_side_owns_improvements_or_feedback"),
+    ("finetune_hosting", "ai_training_models_destroyed_on_termination"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
@@ -279,11 +288,22 @@ KNOWN_FOUND = {
     ("uk_llm_enterprise", "indemnification_general"),
     ("uk_llm_enterprise", "attribution"),
     ("uk_llm_enterprise", "share_alike"),
+    # the imagery licence's bans on deploying research models and on models that output the
+    # imagery, as output ownership (0.09 and 0.05)
+    ("geospatial_data_licence", "output_ownership"),
+    # the fine-tuning agreement: the procedure its IP indemnities share, as a general indemnity
+    # (0.75, as in the English LLM agreement); the conditions on the indemnity for outputs
+    # ("only if all of these conditions are met: (a) the Output reproduces ..."), as a
+    # non-infringement warranty (0.67)
+    ("finetune_hosting", "indemnification_general"),
+    ("finetune_hosting", "non_infringement_warranty"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
     ("oem_sdk_licence", "post_termination_services"),
     ("uk_llm_enterprise", "indemnification_general"),
+    ("finetune_hosting", "indemnification_general"),
+    ("finetune_hosting", "non_infringement_warranty"),
 }
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
