@@ -43,6 +43,11 @@ _UNQUOTED = re.compile(
     rf"\(\s*(?:(?i:{_HEREINAFTER}){_CALLED}?|(?i:{_HEREINAFTER})?(?i:as)\s+)"
     rf"(?:(?i:the)\s+)?{_BARE_NAME}\s*\)"
 )
+#: ... or, at the end of a party's paragraph in a list of the parties, in parentheses alone:
+#: "1. AROHA WHITCOMBE, of 41 Scanlan Street, Auckland (the Contractor)"
+_AT_LINE_END = re.compile(
+    rf"\(\s*(?:(?i:the)\s+)?{_BARE_NAME}\s*\)[ \t]*[;,.]?[ \t]*(?:(?i:and))?[ \t]*$", re.MULTILINE
+)
 _MEANS = re.compile(r"^\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\b", re.I)
 _PRONOUNS = {"we", "us", "our", "ours", "you", "your", "yours"}
 #: the other forms of a pronoun a contract defines as a party's name
@@ -158,7 +163,7 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
         has_pronoun = any(n.lower() in _PRONOUNS for n in names)
         if introduced or (defines and has_pronoun):
             found.append((match.start(), tuple(n for n in names if _names_a_party(n))))
-    for match in _UNQUOTED.finditer(head):
+    for match in [*_UNQUOTED.finditer(head), *_AT_LINE_END.finditer(head)]:
         name = " ".join(match.group(1).split())
         if _names_a_party(name):
             found.append((match.start(), (name,)))
@@ -203,7 +208,9 @@ def read_parties(
     one list, one named by its first word takes that side from one named by a fallback (in a
     model licence between a "Developer" and a "Licensee", the licensee is us). A party named in
     both lists, or two parties named from one list by words near its top ("Customer" and
-    "Buyer"), leave the sides unread. With ``payer_is_us`` (our side pays under the playbook),
+    "Buyer"), leave the sides unread. Of two parties that no name on either list settles, one
+    defined as "you" is us (the form is written by the other side for us to read); with
+    ``payer_is_us`` (our side pays under the playbook),
     two parties that neither list names ("Orrery" and "Brightwater") are told apart by who
     pays the other, when one clearly does."""
     groups = defined_names(text)
@@ -213,6 +220,10 @@ def read_parties(
         lowered = {n.lower() for n in names}
         hits = [side for side in ("us", "them") if lowered & known[side]]
         sides.append(hits[0] if len(hits) == 1 else None)
+    # a form written as "we" for the reader as "you" is read by the party it calls "you"
+    addressed = ["you" in {n.lower() for n in names} for names in groups]
+    if len(groups) == 2 and sides == [None, None] and sum(addressed) == 1:
+        sides = ["us", "them"] if addressed[0] else ["them", "us"]
     if len(groups) == 2 and payer_is_us and sides == [None, None]:
         lead = _pays(text, groups[0], groups[1]) - _pays(text, groups[1], groups[0])
         if abs(lead) >= PAYER_LEAD:

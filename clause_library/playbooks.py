@@ -202,6 +202,7 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     "nda": [
         (r"non[-\s]?disclosure", 3.0),
         (r"confidentiality\s+agreement", 3.0),
+        (r"confidential(?:ity)?\s+disclosure\s+agreement|secrecy\s+agreement", 3.0),
         (r"(?-i:\bNDA\b)", 2.0),
         (r"disclosing\s+party", 1.5),
         (r"receiving\s+party", 1.5),

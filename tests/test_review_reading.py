@@ -112,6 +112,28 @@ def test_parties_no_playbook_name_settles_are_told_apart_by_who_pays() -> None:
     )
 
 
+def test_names_at_the_end_of_a_list_of_parties_and_a_form_addressed_to_you() -> None:
+    parties = (
+        "CONTRACTOR AGREEMENT\n\nPARTIES\n\n"
+        "1. AROHA WHITCOMBE, engineer, of 41 Scanlan Street, Auckland (the Contractor)\n\n"
+        "2. KAURI FREIGHT SYSTEMS LIMITED, a company incorporated in New Zealand (Kauri)\n\n"
+        "BACKGROUND\n"
+    )
+    assert defined_names(parties) == [("Contractor",), ("Kauri",)]
+    assert read_parties(parties, us=("Company",), them=("Contractor",)) == Parties(
+        us=("Kauri",), them=("Contractor",)
+    )
+    # a form the other side writes as "we" for us to read as "you"
+    form = (
+        "CONFIDENTIAL DISCLOSURE AGREEMENT\n\nThis Agreement is between Northwind Cloud "
+        "Corporation (\u201cNorthwind\u201d, \u201cwe\u201d, \u201cus\u201d or \u201cour\u201d) and "
+        "Lumen Diagnostics, Inc. (\u201cLumen\u201d, \u201cyou\u201d or \u201cyour\u201d).\n\n"
+        "1. Definitions\n"
+    )
+    read = read_parties(form, us=("Recipient",), them=("Discloser",))
+    assert read.us[:2] == ("Lumen", "you") and read.them[0] == "Northwind"
+
+
 def _document(text: str, name: str = "terms.txt") -> Document:
     builder = DocumentBuilder(Path(name), "txt")
     for paragraph in text.split("\n"):
