@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Twenty-nine agreements were written for these tests apart from the clause library: the terms of an AI
+Thirty-one agreements were written for these tests apart from the clause library: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -23,7 +23,9 @@ development agreement for a Singapore fintech's banking app on the developer's p
 English-law enterprise agreement for a hosted language-model API and fine-tuning on the
 provider's paper, an Ontario HR and payroll subscription on the vendor's paper, a Colorado
 licence of satellite imagery on the licensor's paper, and a New York fine-tuning and hosting
-agreement whose parties are named only by their names. Each has an answer key: the kind of agreement,
+agreement whose parties are named only by their names, a New Zealand agreement with an
+individual machine-learning engineer on her own terms, and a Washington confidential disclosure
+agreement written as "we" for "you". Each has an answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
 review must detect the kind, raise every expected check, show every absent type as missing, find
@@ -73,6 +75,8 @@ NAMES = (
     "hr_saas_vendor",
     "geospatial_data_licence",
     "finetune_hosting",
+    "nz_contractor",
+    "platform_nda",
 )
 
 #: expected checks the review does not raise, and why
@@ -157,6 +161,16 @@ KNOWN_MISSES = {
     # Australian API terms)
     ("finetune_hosting", "ip_other_side_owns_improvements_or_feedback"),
     ("finetune_hosting", "ai_training_models_destroyed_on_termination"),
+    # the New Zealand contractor's licence of her tools to the company is non-transferable; the
+    # check reads only data and model licences, since in contractor agreements licences run both
+    # ways (the company's own licence of its materials to the contractor) and it does not read
+    # which way
+    ("nz_contractor", "lic_nontransferable_without_exceptions"),
+    # the platform NDA: the other side's right to train on "Evaluation Telemetry" (defined to
+    # take in the model's inputs and outputs) is not found as a training right, and the vague
+    # security promise is read only in vendor agreements
+    ("platform_nda", "ai_training_vendor_trains_on_our_data"),
+    ("platform_nda", "ds_vague_security_standard"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
@@ -165,6 +179,11 @@ RAISED_AS = {
     ("saas_vendor", "ld_sole_remedy_for_us"): "sla_credits_sole_remedy",
     ("uk_managed_services", "ld_sole_remedy_for_us"): "sla_credits_sole_remedy",
     ("uk_llm_enterprise", "ld_sole_remedy_for_us"): "sla_credits_sole_remedy",
+    # the New Zealand contractor agreement: the fee the company pays if it terminates for
+    # convenience sits in a clause of its own, where it is flagged as a sum payable by us; the
+    # moral rights she keeps "in all other respects" are flagged as rights not waived
+    ("nz_contractor", "termination_for_convenience_exit_fee"): "ld_payable_by_us",
+    ("nz_contractor", "ip_moral_rights_waiver_limited"): "ip_moral_rights_not_waived",
 }
 #: types the key lists as present that the review does not find, and why
 KNOWN_UNFOUND = {
@@ -297,6 +316,14 @@ KNOWN_FOUND = {
     # non-infringement warranty (0.67)
     ("finetune_hosting", "indemnification_general"),
     ("finetune_hosting", "non_infringement_warranty"),
+    # the New Zealand contractor agreement: its mutual ban on soliciting staff, as a no-solicit of
+    # customers (0.67) and a non-compete (0.44 and 0.47); professional indemnity insurance as a
+    # general indemnity (0.05); handing over work in progress on termination, as a return of
+    # data (0.13)
+    ("nz_contractor", "no_solicit_customers"),
+    ("nz_contractor", "non_compete"),
+    ("nz_contractor", "indemnification_general"),
+    ("nz_contractor", "data_return_deletion"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
@@ -304,6 +331,7 @@ KNOWN_CONFUSED = {
     ("uk_llm_enterprise", "indemnification_general"),
     ("finetune_hosting", "indemnification_general"),
     ("finetune_hosting", "non_infringement_warranty"),
+    ("nz_contractor", "no_solicit_customers"),
 }
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
