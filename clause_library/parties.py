@@ -49,7 +49,8 @@ _AT_LINE_END = re.compile(
     rf"\(\s*(?:(?i:the)\s+)?{_BARE_NAME}\s*\)[ \t]*[;,.]?[ \t]*(?:(?i:and))?[ \t]*$", re.MULTILINE
 )
 _MEANS = re.compile(r"^\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\b", re.I)
-_PRONOUNS = {"we", "us", "our", "ours", "you", "your", "yours"}
+#: the names a contract may give a party that are pronouns, not its name
+PRONOUNS = frozenset({"we", "us", "our", "ours", "you", "your", "yours"})
 #: the other forms of a pronoun a contract defines as a party's name
 _FORMS = {"you": ("your", "yours"), "we": ("us", "our", "ours")}
 #: defined terms that name no party
@@ -160,7 +161,7 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
         before = head[max(0, match.start() - 60) : match.start()]
         introduced = bool(_OPENING.search(before))
         defines = bool(_MEANS.match(head[match.end() : match.end() + 30]))
-        has_pronoun = any(n.lower() in _PRONOUNS for n in names)
+        has_pronoun = any(n.lower() in PRONOUNS for n in names)
         if introduced or (defines and has_pronoun):
             found.append((match.start(), tuple(n for n in names if _names_a_party(n))))
     for match in [*_UNQUOTED.finditer(head), *_AT_LINE_END.finditer(head)]:
@@ -183,7 +184,7 @@ def _pays(text: str, names: tuple[str, ...], others: tuple[str, ...]) -> int:
     """How often ``text`` makes the party called ``names`` pay the party called ``others``."""
 
     def alternatives(group: tuple[str, ...]) -> str:
-        words = [n for n in group if n.lower() not in _FORMS and n.lower() not in _PRONOUNS]
+        words = [n for n in group if n.lower() not in PRONOUNS]
         return "|".join(re.escape(n).replace("\\ ", "\\s+") for n in words)
 
     payer, payee = alternatives(names), alternatives(others)
@@ -209,10 +210,9 @@ def read_parties(
     model licence between a "Developer" and a "Licensee", the licensee is us). A party named in
     both lists, or two parties named from one list by words near its top ("Customer" and
     "Buyer"), leave the sides unread. Of two parties that no name on either list settles, one
-    defined as "you" is us (the form is written by the other side for us to read); with
-    ``payer_is_us`` (our side pays under the playbook),
-    two parties that neither list names ("Orrery" and "Brightwater") are told apart by who
-    pays the other, when one clearly does."""
+    defined as "you" is us (the form is written by the other side for us to read); failing
+    that, with ``payer_is_us`` (our side pays under the playbook), the two ("Orrery" and
+    "Brightwater") are told apart by who pays the other, when one clearly does."""
     groups = defined_names(text)
     known = {"us": {n.lower() for n in us}, "them": {n.lower() for n in them}}
     sides: list[str | None] = []

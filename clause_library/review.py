@@ -21,7 +21,7 @@ from clause_library.document import Document
 from clause_library.embed import normalise_text
 from clause_library.library import Check, ClauseType, Condition, Library, Severity
 from clause_library.match import FEATURES, LOGIT_SCALE, Analysis, Unit
-from clause_library.parties import Parties, read_parties
+from clause_library.parties import PRONOUNS, Parties, read_parties
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 from clause_library.segment import (
     Segment,
@@ -831,7 +831,7 @@ def resolve_it(text: str, playbook: Playbook) -> str:
     names as its subject: "21.4 The Customer may terminate ... on six months' notice. It shall
     then pay the Supplier a fee ..." reads "the Customer shall then pay". Only a party the
     playbook or the agreement names is taken; any other "It" is left as it is."""
-    names = tuple(n for n in (*playbook.us, *playbook.them) if n.lower() not in _PRONOUNS)
+    names = tuple(n for n in (*playbook.us, *playbook.them) if n.lower() not in PRONOUNS)
     if not names or not _IT_OPENS.search(text):
         return text
     subject = _subject_pattern(names)
@@ -858,10 +858,6 @@ def _subject_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
         + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names)
         + r"))(?=\s+(?:\w+\s+)?(?:shall|will|must|may|agrees|undertakes|is|has|warrants)\b)",
     )
-
-
-#: the names a playbook may give a side that are not a party's name
-_PRONOUNS = {"we", "us", "our", "you", "your"}
 
 
 def _worth_flagging(of_type: list[Finding]) -> list[Finding]:
