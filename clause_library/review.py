@@ -265,7 +265,8 @@ def _names_both_sides(entry: str, playbook: Playbook) -> bool:
 
 #: a lettered or numbered sub-provision after a number: the "(c)" of "12(c)", the "(iii)" of
 #: "14(e)(iii)" (lower case only: "Section 5 (Fees)" names a title, not a sub-provision)
-_SUB = r"(?:\((?-i:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\))"
+_SUB_LABEL = r"(?-i:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})"
+_SUB = rf"(?:\({_SUB_LABEL}\))"
 #: the number of a provision: "14", "14.3", "12.1.2", "12(c)"
 _NUMBER = re.compile(r"\d+(?:\.\d+)*" + _SUB + "*")
 #: a reference to numbered provisions: "Section 14.3", "clauses 12.1 and 12.2", "Sections 12(a)
@@ -281,10 +282,10 @@ _LABEL_NUMBER = re.compile(
 )
 #: a lettered provision's label, "(c)", and the label that opens a heading ("SECTION 12.
 #: LIMITATION OF LIABILITY", "(e) Effect of Termination")
-_LETTERED = re.compile(r"^\s*\((?-i:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s*$")
+_LETTERED = re.compile(rf"^\s*{_SUB}\s*$")
 _HEADING_LABEL = re.compile(
     r"^\s*(?:(?:(?:article|section|clause|part)\s+)?(?P<number>\d+(?:\.\d+)*)(?![\d.]*\d)"
-    r"|\((?P<sub>(?-i:[a-z]{1,2}|[ivx]{1,5}|\d{1,2}))\))",
+    rf"|\((?P<sub>{_SUB_LABEL})\))",
     re.IGNORECASE,
 )
 
