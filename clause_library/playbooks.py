@@ -201,7 +201,9 @@ DEFAULT_KIND = "vendor"
 _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     "nda": [
         (r"non[-\s]?disclosure", 3.0),
-        (r"confidentiality\s+agreement", 3.0),
+        # ("Confidentiality and Standstill Agreement", a buyer's letter before due diligence)
+        (r"confidentiality\s+(?:and\s+\w+\s+)?agreement", 3.0),
+        (r"\bEvaluation\s+Material\b|\bstandstill\b", 1.5),
         (r"confidential(?:ity)?\s+disclosure\s+agreement|secrecy\s+agreement", 3.0),
         (r"(?-i:\bNDA\b)", 2.0),
         (r"disclosing\s+party", 1.5),
@@ -211,6 +213,9 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     "contractor": [
         (r"consult(?:ing|ancy|ant)\s+(?:services\s+)?agreement", 3.0),
         (r"independent\s+contractor\s+agreement", 3.0),
+        # an individual's own services ("Independent Artist Services Agreement")
+        (r"independent\s+(?:\w+\s+){1,2}agreement", 2.0),
+        (r"\ban\s+individual\s+(?:residing|resident|domiciled|whose\s+address|of\b)", 1.5),
         (r"contractor\s+agreement", 3.0),
         (r"freelance", 2.0),
         (r"\bContractor\b", 1.0),

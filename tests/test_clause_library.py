@@ -391,6 +391,18 @@ def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
     # a licence of an archive for training models is a data licence
     archive = "The Licensee may use the Archive as training data for its models."
     assert detect_kind("Archive Content Licence Agreement", archive).kind == "data_licence"
+    # an individual's own services, though the title reads "Services Agreement"
+    artist = (
+        'This Agreement is made between Fernhill Games, Inc. ("Fernhill") and Ada Moreau, an '
+        'individual residing in Portland, Oregon ("Moreau"), who will create concept art.'
+    )
+    assert detect_kind("Independent Artist Services Agreement", artist).kind == "contractor"
+    # a buyer's confidentiality letter before due diligence, whose title is the letterhead
+    letter = (
+        "Re: Confidentiality and Standstill Agreement. You wish to evaluate a possible "
+        "transaction, and the Company will furnish you Evaluation Material."
+    )
+    assert detect_kind("HALDEN PUMPS, INC. 14 Mill Road", letter).kind == "nda"
     # with no evidence for any kind, the general commercial review, flagged as a guess
     nothing = detect_kind("Sponsorship Agreement", "The Sponsor shall pay the Team the Fee.")
     assert nothing.kind == DEFAULT_KIND == "vendor"
