@@ -48,6 +48,9 @@ _UNQUOTED = re.compile(
 _AT_LINE_END = re.compile(
     rf"\(\s*(?:(?i:the)\s+)?{_BARE_NAME}\s*\)[ \t]*[;,.]?[ \t]*(?:(?i:and))?[ \t]*$", re.MULTILINE
 )
+#: a parenthesis in the opening, and wording in one that names more than one party
+_PARENTHESIS = re.compile(r"\(([^()]{1,250})\)")
+_SEVERAL_PARTIES = re.compile(r"\b(?:each|respectively|collectively|together\s+the)\b", re.I)
 _MEANS = re.compile(r"^\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\b", re.I)
 #: the names a contract may give a party that are pronouns, not its name
 PRONOUNS = frozenset({"we", "us", "our", "ours", "you", "your", "yours"})
@@ -164,6 +167,24 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
         has_pronoun = any(n.lower() in PRONOUNS for n in names)
         if introduced or (defines and has_pronoun):
             found.append((match.start(), tuple(n for n in names if _names_a_party(n))))
+    # names quoted together in one parenthesis after a party are that party's, however they
+    # are joined: (together with its subsidiaries, "Larkspur" or the "Company", and in this
+    # letter also "we" or "us")
+    for match in _PARENTHESIS.finditer(head):
+        inside = match.group(1)
+        first = re.search(_QUOTED, inside)
+        if not first or first.start() > 60 or _SEVERAL_PARTIES.search(inside):
+            continue
+        names = tuple(
+            dict.fromkeys(
+                _ARTICLE.sub("", n.strip().strip(",;.").strip())
+                for n in re.findall(_QUOTED, inside)
+            )
+        )
+        names = tuple(n for n in names if any(c.isalpha() for c in n) and _names_a_party(n))
+        if len(names) > 1:
+            found = [(at, group) for at, group in found if not set(group) < set(names)]
+            found.append((match.start(), names))
     for match in [*_UNQUOTED.finditer(head), *_AT_LINE_END.finditer(head)]:
         name = " ".join(match.group(1).split())
         if _names_a_party(name):

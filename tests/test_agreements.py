@@ -142,11 +142,9 @@ KNOWN_MISSES = {
     # raised by drd_models_destroyed on the same clause (the AI-training place found there is
     # the sub-item that lets the licensee keep its production models on expiry); the
     # licensor's right to amend its Responsible Data Use Policy scores 0.02 as a use
-    # restriction, against 0.048; and the list of what the cap does not apply to scores 0.37 as
-    # uncapped liability, under half the type's best place (0.92), so it carries no check
+    # restriction, against 0.048
     ("speech_corpus_licence", "ai_training_models_destroyed_on_termination"),
     ("speech_corpus_licence", "use_restrictions_policy_changes_unilaterally"),
-    ("speech_corpus_licence", "unc_our_liability_uncapped"),
     # the Indian development agreement's subcontracting clause is not among the places found for
     # independent-contractor status (as in the English freelance agreement)
     ("india_dev_services", "indep_contractor_free_to_subcontract"),

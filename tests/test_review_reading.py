@@ -43,6 +43,22 @@ def test_names_defined_together_belong_to_one_party() -> None:
     assert defined_names(TWO_COMPANIES) == [("Harbour",), ("Customer",)]
 
 
+def test_names_quoted_in_one_parenthesis_belong_to_one_party_however_they_are_joined() -> None:
+    letter = (
+        'Dear Ms. Ito:\n\nBrantley Tools Corp. ("Brantley" or "you") wishes to evaluate a '
+        "possible transaction with Moravec Optics, Inc. (together with its subsidiaries, "
+        '"Moravec" or the "Company", and in this letter also "we" or "us"). The Company will '
+        'make available its Evaluation Material (as defined below, the "Material").\n\n1. Use.\n'
+    )
+    assert defined_names(letter) == [("Brantley", "you"), ("Moravec", "Company", "we", "us")]
+    # names given to several parties at once are no one party's
+    both = (
+        'Arden Ltd and Birch LLC (each a "Party", and respectively the "Seller" and the '
+        '"Buyer") agree as follows.\n\n1. Sale.\n'
+    )
+    assert ("Seller", "Buyer") not in defined_names(both)
+
+
 def test_names_defined_without_parentheses_or_quotation_marks() -> None:
     text = (
         "SOFTWARE LICENCE\n\nThis licence is made between Tallow Systems GmbH (hereinafter "
@@ -289,6 +305,9 @@ def test_a_cap_carved_out_for_our_indemnity_alone_still_caps_theirs() -> None:
     # carve-out of only ours leaves the other side's indemnity under the cap
     references, clause = _numbered_provisions(INDEMNITIES)
     assert references.titles["14.1"] == "indemnity by Lumenvale"
+    # ... and so is one whose title does not say so
+    titled, _ = _numbered_provisions(INDEMNITIES.replace("14.1 ", "14.1 By Lumenvale. "))
+    assert titled.titles["14.1"] == "indemnity by Lumenvale"
     ours = references.yields_to(clause["15.2"])
     assert "clause 14.2 (indemnity by Customer)" in ours
     assert check_holds(when, clause["15.2"].text, cap, playbook, present, INDEMNITIES, ours)
@@ -446,6 +465,15 @@ def test_checks_that_ask_for_it_read_a_clause_with_the_definitions_of_its_terms(
         definitions.read_into(clause["2.1"]),
     )
     assert not check_holds(noncommercial.when, text, restrictions, playbook, set(), EVALUATION)
+
+
+def test_a_term_in_a_clauses_heading_is_defined_where_the_clause_first_uses_it() -> None:
+    text = EVALUATION + "4. TOOLS\n4.1 Use of Feedback. The Developer keeps all Feedback.\n"
+    segmentation = segment(_document(text))
+    clause = {c.label.rstrip("."): c for c in segmentation.clauses}
+    assert clause["4.1"].heading == "Use of Feedback"
+    read = Definitions(segmentation, text).read_into(clause["4.1"])
+    assert read.startswith("4.1 Use of Feedback. The Developer keeps all Feedback (any comments")
 
 
 @pytest.mark.model
