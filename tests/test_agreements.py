@@ -89,11 +89,9 @@ KNOWN_MISSES = {
     # sentence scores at the own types' threshold (0.055 against 0.056), on one side of it or
     # the other from one fit to the next
     ("data_licence", "ip_other_side_owns_improvements_or_feedback"),
-    # the same issues raised by another check on the same clause: the user threshold by
-    # volume_threshold_requires_new_licence, the deletion of fine-tuned models by
-    # ai_training_models_destroyed_on_termination
+    # the same issue raised by another check on the same clause: the user threshold by
+    # volume_threshold_requires_new_licence
     ("model_licence", "use_restrictions_user_or_revenue_threshold"),
-    ("model_licence", "drd_models_destroyed"),
     ("creative_contractor", "ip_other_side_owns_improvements_or_feedback"),
     # "Nothing in it limits your liability" scores 0.03 as a provision on uncapped liability, far
     # under its threshold (0.24): the checks only read places found for their type
@@ -115,10 +113,9 @@ KNOWN_MISSES = {
     # the same issue raised by another check on the same clause: the enterprise threshold by
     # volume_threshold_requires_new_licence
     ("broker_data_licence", "use_restrictions_user_or_revenue_threshold"),
-    # the provider, not the customer, deletes the fine-tuned models at the end; the checks read
-    # a licensee's duty to destroy them
+    # the provider, not the customer, deletes the fine-tuned models at the end; the check reads
+    # a licensee's duty to destroy them (the return-of-data check raises the deletion)
     ("au_model_api", "ai_training_models_destroyed_on_termination"),
-    ("au_model_api", "drd_models_destroyed"),
     # the ban on publishing outputs sits in the clause on benchmarks, not in a place found for
     # output ownership
     ("model_eval_licence", "output_ownership_use_restricted"),
@@ -149,10 +146,8 @@ KNOWN_MISSES = {
     # independent-contractor status (as in the English freelance agreement)
     ("india_dev_services", "indep_contractor_free_to_subcontract"),
     # the English LLM agreement: the provider's ownership of the fine-tuned models is raised by
-    # model_ownership_provider_owns_fine_tuned_models and their deletion at exit by
-    # ai_training_models_destroyed_on_termination, on the same clauses
+    # model_ownership_provider_owns_fine_tuned_models on the same clause
     ("uk_llm_enterprise", "ip_other_side_owns_improvements_or_feedback"),
-    ("uk_llm_enterprise", "drd_models_destroyed"),
     # the fine-tuning agreement: the provider's ownership of the custom model and its
     # improvements is raised by model_ownership_provider_owns_fine_tuned_models on the same
     # clause; the provider, not the customer, deletes the custom model at the end (as in the

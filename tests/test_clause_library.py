@@ -409,6 +409,23 @@ def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
     assert nothing.confidence < 0.5
 
 
+def test_a_licence_in_an_agreement_we_may_assign_to_a_buyer_is_not_flagged_non_transferable() -> None:
+    licence = default_library().get("license_non_transferable")
+    check = next(c for c in licence.checks if c.id == "lic_nontransferable_without_exceptions")
+    playbook = _playbook_for(check.when.kinds)
+    text = "Licensor grants Licensee a non-exclusive, non-transferable licence to use the Marks."
+    assignment = (
+        "Neither party may assign this Agreement without consent. However, either party may, on "
+        "written notice, assign this Agreement as a whole to an Affiliate or to a successor in "
+        "a merger or a sale of substantially all of its assets."
+    )
+    assert check_holds(check.when, text, licence, playbook, set(), text)
+    assert not check_holds(check.when, text, licence, playbook, set(), f"{text} {assignment}")
+    # ... but it is when only the other side may
+    theirs = assignment.replace("either party may", "Licensor may")
+    assert check_holds(check.when, text, licence, playbook, set(), f"{text} {theirs}")
+
+
 def test_an_ip_indemnity_protecting_officers_and_employees_is_not_a_general_one() -> None:
     # the people an indemnity protects are no ground of claim; claims by employees are
     general = default_library().get("indemnification_general")
