@@ -426,6 +426,17 @@ def test_a_licence_in_an_agreement_we_may_assign_to_a_buyer_is_not_flagged_non_t
     assert check_holds(check.when, text, licence, playbook, set(), f"{text} {theirs}")
 
 
+def test_a_vague_security_promise_is_answered_by_named_standards_not_by_any_schedule() -> None:
+    security = default_library().get("data_security")
+    check = next(c for c in security.checks if c.id == "ds_vague_security_standard")
+    playbook = _playbook_for(check.when.kinds)
+    text = "Supplier shall maintain industry-standard measures to protect Customer Data."
+    processing = "Schedule 2 (Data Processing) sets out the subject matter of the processing."
+    named = "Supplier shall encrypt Customer Data at rest using AES-256 and hold ISO 27001."
+    assert check_holds(check.when, text, security, playbook, set(), f"{text} {processing}")
+    assert not check_holds(check.when, text, security, playbook, set(), f"{text} {named}")
+
+
 def test_an_ip_indemnity_protecting_officers_and_employees_is_not_a_general_one() -> None:
     # the people an indemnity protects are no ground of claim; claims by employees are
     general = default_library().get("indemnification_general")
