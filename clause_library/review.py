@@ -369,7 +369,11 @@ _YIELDS_TO = re.compile(
     r"except(?:\s+as\s+(?:otherwise\s+|expressly\s+)?"
     r"(?:provided|set\s+(?:out|forth)|stated|specified|described)\s+in|\s+for|\s+under)?|"
     r"save\s+as\s+(?:otherwise\s+)?(?:provided|set\s+out)\s+in|other\s+than\s+as\s+"
-    r"(?:provided|set\s+out)\s+in)\s+(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",
+    r"(?:provided|set\s+out)\s+in|"
+    # "shall notify personal data breaches in accordance with Clause 12.3": the clause takes
+    # the terms of the one it follows
+    r"in\s+accordance\s+with|as\s+(?:required\s+by|set\s+(?:out|forth)\s+in|provided\s+in))"
+    r"\s+(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -248,6 +248,13 @@ def test_a_provision_is_read_with_those_that_carve_out_of_it_or_that_it_is_used_
     assert "thirty days after notice" in references.yields_to(clause["13.3"])
     # the carve-outs are not read into the provisions that make them
     assert references.yields_to(clause["19.2"]) == ""
+    # a provision that follows another's terms is read with them
+    references, clause = _numbered_provisions(
+        "12. SECURITY\n12.3 Supplier shall notify Customer of any Security Incident within 48 "
+        "hours.\n20. DATA PROCESSING\n20.4 Supplier shall notify personal data breaches in "
+        "accordance with Clause 12.3.\n"
+    )
+    assert "within 48 hours" in references.yields_to(clause["20.4"])
 
 
 def test_every_cap_of_an_article_is_read_with_the_provision_that_no_cap_limits_something() -> None:
