@@ -11,13 +11,22 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from clause_library import __version__
 from clause_library.errors import ClauseReviewError
 
+if TYPE_CHECKING:
+    from clause_library.review import Review
+
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 70
+
+OUR_PARTY_HELP = (
+    'a name the document defines for the party we act for ("Osterfeld", "you"): that party '
+    "is read as our side and the others as the other side (default: read from the playbook's "
+    "names and the wording)"
+)
 
 NOT_LEGAL_ADVICE = (
     "clause-review highlights clauses for a human reviewer; it is not legal advice."
@@ -132,12 +141,26 @@ def _analyze_command(args: argparse.Namespace, out: TextIO) -> int:
             status = EXIT_USER_ERROR
             continue
         progress.clear()
-        result = engine.review(analysis, args.playbook)
+        result = engine.review(analysis, args.playbook, args.our_party)
+        _warn_unknown_party(args.our_party, result)
         if args.format == "json":
             out.write(json.dumps(review_json(result, args.candidates), ensure_ascii=False) + "\n")
         else:
             write_review_text(result, out)
     return status
+
+
+def _warn_unknown_party(name: str, result: Review) -> None:
+    """Say so when ``--our-party`` names no party of the document (the sides are then read as
+    usual), with the names it does define."""
+    if not name or result.our_party:
+        return
+    defined = "; ".join(" / ".join(group) for group in result.party_names) or "none"
+    print(
+        f"warning: {result.document.path.name} defines no party called \u201c{name}\u201d, so "
+        f"the sides were read as usual (the names it defines: {defined}).",
+        file=sys.stderr,
+    )
 
 
 def _export_command(args: argparse.Namespace, out: TextIO) -> int:
@@ -153,7 +176,8 @@ def _export_command(args: argparse.Namespace, out: TextIO) -> int:
     progress = _Progress(enabled=sys.stderr.isatty())
     analysis = engine.analyze(document, progress=progress)
     progress.clear()
-    result = engine.review(analysis, args.playbook)
+    result = engine.review(analysis, args.playbook, args.our_party)
+    _warn_unknown_party(args.our_party, result)
     for path in export_review(result, None, args.to, formats, author=args.author):
         out.write(f"{path}\n")
     return 0
@@ -277,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="playbook id (see 'clause-review playbooks'), or auto to detect the kind",
     )
     analyze_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    analyze_cmd.add_argument("--our-party", default="", metavar="NAME", help=OUR_PARTY_HELP)
     analyze_cmd.add_argument(
         "--candidates", type=int, default=0, metavar="N",
         help="also list the N best-scoring segments of every clause type (JSON)",
@@ -301,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--playbook", default="auto", metavar="ID|auto",
         help="playbook id (see 'clause-review playbooks'), or auto to detect the kind",
     )
+    export_cmd.add_argument("--our-party", default="", metavar="NAME", help=OUR_PARTY_HELP)
     export_cmd.add_argument(
         "--author", default="", metavar="NAME",
         help="name on the comments and tracked changes (default: Reviewer)",

@@ -72,22 +72,27 @@ class Engine:
             cancelled=cancelled,
         )
 
-    def review(self, analysis: Analysis, playbook: str | Playbook | None = None) -> Review:
-        """Review ``analysis`` under ``playbook`` (an id, a playbook, or None/"auto" to detect)."""
+    def review(
+        self, analysis: Analysis, playbook: str | Playbook | None = None, our_party: str = ""
+    ) -> Review:
+        """Review ``analysis`` under ``playbook`` (an id, a playbook, or None/"auto" to detect),
+        with the party the document calls ``our_party`` as ours if it is given."""
         if isinstance(playbook, Playbook):
             chosen = playbook
             _, guess = choose_playbook(self.playbooks, analysis.document, playbook.id)
         else:
             chosen, guess = choose_playbook(self.playbooks, analysis.document, playbook)
-        return review(analysis, chosen, kind=guess)
+        return review(analysis, chosen, kind=guess, our_party=our_party)
 
     def review_file(
         self,
         path: str | Path,
         playbook: str | None = None,
         *,
+        our_party: str = "",
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Review:
         document = self.read(path)
-        return self.review(self.analyze(document, progress=progress, cancelled=cancelled), playbook)
+        analysis = self.analyze(document, progress=progress, cancelled=cancelled)
+        return self.review(analysis, playbook, our_party)

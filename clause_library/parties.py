@@ -220,8 +220,31 @@ def _pays(text: str, names: tuple[str, ...], others: tuple[str, ...]) -> int:
     return sum(len(re.findall(p, text)) for p in patterns)
 
 
+def _with_forms(names: list[str]) -> tuple[str, ...]:
+    """``names`` with the other forms of any pronoun among them ("you" brings "your")."""
+    out = list(dict.fromkeys(names))
+    for pronoun in [n.lower() for n in out if n.lower() in _FORMS]:
+        have = {n.lower() for n in out}
+        out += [form for form in _FORMS[pronoun] if form not in have]
+    return tuple(out)
+
+
+def party_named(groups: list[tuple[str, ...]], name: str) -> int | None:
+    """The index of the group of names in ``groups`` that holds ``name`` (any case), if any."""
+    wanted = name.strip().lower()
+    for index, names in enumerate(groups):
+        if wanted in {n.lower() for n in names}:
+            return index
+    return None
+
+
 def read_parties(
-    text: str, us: tuple[str, ...], them: tuple[str, ...], *, payer_is_us: bool = False
+    text: str,
+    us: tuple[str, ...],
+    them: tuple[str, ...],
+    *,
+    payer_is_us: bool = False,
+    ours: str = "",
 ) -> Parties:
     """The names of ``text``'s parties by side, given the names a playbook knows for each side
     (``us`` and ``them``, the playbook's own word for the side first): a party with a name from
@@ -233,8 +256,16 @@ def read_parties(
     "Buyer"), leave the sides unread. Of two parties that no name on either list settles, one
     defined as "you" is us (the form is written by the other side for us to read); failing
     that, with ``payer_is_us`` (our side pays under the playbook), the two ("Orrery" and
-    "Brightwater") are told apart by who pays the other, when one clearly does."""
+    "Brightwater") are told apart by who pays the other, when one clearly does.
+
+    ``ours`` is a name the reviewer says is our party's ("Osterfeld", the buyer reading the
+    target's confidentiality letter): the party defined with that name is us and every other
+    party is them, whatever the playbook's lists say."""
     groups = defined_names(text)
+    chosen = party_named(groups, ours) if ours else None
+    if chosen is not None:
+        others = [n for i, names in enumerate(groups) if i != chosen for n in names]
+        return Parties(us=_with_forms(list(groups[chosen])), them=_with_forms(others))
     known = {"us": {n.lower() for n in us}, "them": {n.lower() for n in them}}
     sides: list[str | None] = []
     for names in groups:
@@ -266,11 +297,8 @@ def read_parties(
     for names, side in zip(groups, sides, strict=True):
         if side:
             out[side] += [n for n in names if n not in out[side]]
-    for side_names in out.values():
-        # "you" defined alone still stands for "your" and "yours" (and "we" for "us" and "our")
-        for pronoun in [n.lower() for n in side_names if n.lower() in _FORMS]:
-            have = {n.lower() for n in side_names}
-            side_names += [form for form in _FORMS[pronoun] if form not in have]
-    if set(out["us"]) & set(out["them"]):
+    # "you" defined alone still stands for "your" and "yours" (and "we" for "us" and "our")
+    ours_read, theirs_read = _with_forms(out["us"]), _with_forms(out["them"])
+    if set(ours_read) & set(theirs_read):
         return Parties()
-    return Parties(us=tuple(out["us"]), them=tuple(out["them"]))
+    return Parties(us=ours_read, them=theirs_read)

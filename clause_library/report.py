@@ -23,7 +23,11 @@ def review_json(result: Review, candidates: int = 0) -> dict[str, Any]:
             "pages": document.page_count,
         },
         "playbook": result.playbook.id,
-        "parties": {"us": list(result.parties.us), "them": list(result.parties.them)},
+        "parties": {
+            "us": list(result.parties.us),
+            "them": list(result.parties.them),
+            "chosen": result.our_party or None,
+        },
         "findings": [
             {
                 "clause_id": f.clause_id,
@@ -130,7 +134,8 @@ def parties_line(result: Review) -> str:
     for label, names in (("our side", result.parties.us), ("the other side", result.parties.them)):
         if names:
             parts.append(f"{', '.join(f'“{n}”' for n in names)} as {label}")
-    return "Reading " + " and ".join(parts)
+    chosen = f" (“{result.our_party}” chosen as our party)" if result.our_party else ""
+    return "Reading " + " and ".join(parts) + chosen
 
 
 def _present_titles(result: Review) -> list[str]:

@@ -21,7 +21,7 @@ from clause_library.document import Document
 from clause_library.embed import normalise_text
 from clause_library.library import Check, ClauseType, Condition, Library, Severity
 from clause_library.match import FEATURES, LOGIT_SCALE, Analysis, Unit
-from clause_library.parties import PRONOUNS, Parties, read_parties
+from clause_library.parties import PRONOUNS, Parties, defined_names, party_named, read_parties
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 from clause_library.segment import (
     Segment,
@@ -161,6 +161,10 @@ class Review:
     analysis: Analysis = field(repr=False, compare=False)
     #: the names the document gives each side, which the checks read as the playbook's own
     parties: Parties = field(default_factory=Parties)
+    #: the names the document defines for each of its parties, one group per party, in order
+    party_names: tuple[tuple[str, ...], ...] = ()
+    #: the name of the party the reviewer said is ours ("" when the sides were read as usual)
+    our_party: str = ""
 
     @property
     def issues(self) -> list[Finding | Gap]:
@@ -652,6 +656,7 @@ def review(
     *,
     kind: KindGuess | None = None,
     created: str | None = None,
+    our_party: str = "",
 ) -> Review:
     """Findings and gaps for ``analysis`` under ``playbook`` (cheap; no embedding).
 
@@ -659,12 +664,26 @@ def review(
     document defines for them (:func:`~clause_library.parties.read_parties`): in terms where
     "Corvane", "we" and "us" are the provider and "Customer", "you" and "your" the customer, a
     vendor's right to train on "your Inputs" is read as the other side's right over our data.
+    ``our_party``, a name the document defines for one of its parties, makes that party ours
+    (a name it does not define is ignored, and the sides are read as usual).
     """
     library = analysis.library
     document = analysis.document
+    party_names = tuple(defined_names(document.text))
+    chosen = party_named(list(party_names), our_party) if our_party else None
+    # the party by its name, not by a pronoun the reviewer may have given ("you")
+    our_party = (
+        next((n for n in party_names[chosen] if n.lower() not in PRONOUNS), our_party)
+        if chosen is not None
+        else ""
+    )
     # under every playbook but the NDA's, our side is the one that pays
     parties = read_parties(
-        document.text, playbook.us, playbook.them, payer_is_us=playbook.kind != "nda"
+        document.text,
+        playbook.us,
+        playbook.them,
+        payer_is_us=playbook.kind != "nda",
+        ours=our_party,
     )
     reading = _reading(playbook, parties)
     segmentation = analysis.segmentation
@@ -775,6 +794,8 @@ def review(
         created=created or datetime.now(UTC).isoformat(timespec="seconds"),
         analysis=analysis,
         parties=parties,
+        party_names=party_names,
+        our_party=our_party,
     )
 
 

@@ -514,3 +514,31 @@ def test_a_party_defined_as_you_is_also_your_and_a_quoted_article_is_not_part_of
     assert read_parties(studio, us=("Company", "Studio"), them=("Designer",)) == Parties(
         us=("Studio",), them=("Designer",)
     )
+
+
+@pytest.mark.model
+def test_the_cli_reads_the_party_the_reviewer_names_as_ours(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from clause_library.cli import main
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        'Dear Ms. Ito:\n\nBrantley Tools Corp. ("Brantley" or "you") wishes to evaluate a '
+        'possible transaction with Moravec Optics, Inc. ("Moravec" or the "Company"). The '
+        "Company will make its Evaluation Material available to you.\n\n1. Confidentiality. You "
+        "will keep the Evaluation Material confidential for two years.\n\n2. Indemnity. You will "
+        "indemnify the Company against any loss arising from a breach of this letter by you.\n",
+        encoding="utf-8",
+    )
+    assert main(["analyze", "--format", "json", "--our-party", "you", str(letter)]) == 0
+    parties = json.loads(capsys.readouterr().out)["parties"]
+    assert parties["chosen"] == "Brantley"
+    assert parties["us"][:2] == ["Brantley", "you"] and "Moravec" in parties["them"]
+    assert main(["analyze", "--format", "json", "--our-party", "Quill", str(letter)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["parties"]["chosen"] is None
+    assert "defines no party called “Quill”" in captured.err
+    assert "Brantley / you; Moravec / Company" in captured.err
