@@ -437,6 +437,15 @@ def test_a_vague_security_promise_is_answered_by_named_standards_not_by_any_sche
     assert not check_holds(check.when, text, security, playbook, set(), f"{text} {named}")
 
 
+def test_a_disclaimer_by_none_of_a_party_and_its_representatives_is_a_disclaimer() -> None:
+    disclaim = compile_pattern(default_library().get("warranty_disclaimer").cues["disclaim"])
+    assert disclaim.search(
+        "None of the Company or any of its Representatives makes any representation or warranty "
+        "as to the accuracy of the Evaluation Material."
+    )
+    assert not disclaim.search("None of the Company's employees may be solicited for a year.")
+
+
 def test_an_ip_indemnity_protecting_officers_and_employees_is_not_a_general_one() -> None:
     # the people an indemnity protects are no ground of claim; claims by employees are
     general = default_library().get("indemnification_general")
