@@ -84,6 +84,18 @@ class Settings:
     def playbook(self, value: str) -> None:
         self._store.setValue("review/playbook", value or AUTO_PLAYBOOK)
 
+    def our_party(self, document_sha256: str) -> str:
+        """The party the reviewer acts for in one document, by a name the document defines for
+        it ("" to read the sides from the playbook and the wording)."""
+        return self._get(f"review/our_party/{document_sha256}", "").strip()
+
+    def set_our_party(self, document_sha256: str, name: str) -> None:
+        key = f"review/our_party/{document_sha256}"
+        if name.strip():
+            self._store.setValue(key, name.strip())
+        else:
+            self._store.remove(key)
+
     @property
     def model_path(self) -> str:
         """A local sentence-transformers folder instead of the bundled model ("" = bundled)."""

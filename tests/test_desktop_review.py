@@ -327,6 +327,50 @@ def test_changing_the_playbook_changes_the_gaps_without_reanalysing(
     assert combo.currentText().startswith("Automatic: Contractor")
 
 
+def test_choosing_the_party_we_act_for_reads_the_agreement_from_its_side(
+    qtbot: Any, window: MainWindow, engine: Any, monkeypatch: Any, settings: Any, tmp_path: Path
+) -> None:
+    letter = Path(__file__).parent / "data" / "agreements" / "de_diligence_nda.txt"
+    path = tmp_path / "letter.txt"
+    path.write_bytes(letter.read_bytes())
+    tab = open_and_wait(qtbot, window, path)
+    combo = tab.party_combo
+    assert combo.isEnabled()
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Automatic: Larkspur",
+        "Osterfeld",
+        "Larkspur / Company",
+    ]
+    buyer_side = {"indem_gen_one_sided_against_us", "assign_one_sided_restriction"}
+
+    def fired() -> set[str]:
+        return {c.id for f in tab.review.findings for c in f.checks}
+
+    assert not buyer_side & fired()
+    calls: list[object] = []
+    original = engine.analyze
+    monkeypatch.setattr(engine, "analyze", lambda *a, **k: calls.append(a) or original(*a, **k))
+    combo.setCurrentIndex(combo.findData("Osterfeld"))
+    combo.activated.emit(combo.currentIndex())
+    assert tab.review.our_party == "Osterfeld" and tab.our_party == "Osterfeld"
+    assert buyer_side <= fired()
+    assert calls == []
+    assert combo.currentText() == "Osterfeld" and combo.itemText(0) == "Automatic"
+    shown = {s["clause_id"] for s in tree_items(tab).values() if s["status"] != "present"}
+    assert {"indemnification_general", "anti_assignment"} <= shown
+    # remembered for this document, and read so when it is opened again
+    assert settings.our_party(tab.review.document.sha256) == "Osterfeld"
+    window.close_tab(window.tabs.indexOf(tab))
+    again = open_and_wait(qtbot, window, path)
+    assert again.review.our_party == "Osterfeld" and buyer_side <= {
+        c.id for f in again.review.findings for c in f.checks
+    }
+    # back to automatic
+    again.party_combo.setCurrentIndex(0)
+    again.party_combo.activated.emit(0)
+    assert again.review.our_party == "" and settings.our_party(again.review.document.sha256) == ""
+
+
 # --- errors and background work ---------------------------------------------------------------
 
 

@@ -184,7 +184,9 @@ def test_the_memo_names_our_side_by_the_agreements_own_name() -> None:
     from clause_library.export.items import Header
     from clause_library.export.memo import Fields, build_memo
 
-    def playbook_line(parties: tuple[str, str] | None, our_name: str = "") -> str:
+    def playbook_line(
+        parties: tuple[str, str] | None, our_name: str = "", our_party: str = ""
+    ) -> str:
         header = Header(
             document="supply.txt",
             title="Supply Agreement",
@@ -200,6 +202,7 @@ def test_the_memo_names_our_side_by_the_agreements_own_name() -> None:
             page_count=None,
             parties=parties,
             our_name=our_name,
+            our_party=our_party,
         )
         fields = next(b for b in build_memo(header, ()).blocks if isinstance(b, Fields))
         return dict(fields.rows)["Playbook"]
@@ -211,3 +214,5 @@ def test_the_memo_names_our_side_by_the_agreements_own_name() -> None:
     assert playbook_line(None).endswith("we act for the Customer")
     # the name the review read for our side, where the playbook's names are not used
     assert playbook_line(None, "Purchaser").endswith("we act for the Customer (“Purchaser”)")
+    # the party the reviewer chose
+    assert playbook_line(None, "Osterfeld", "Osterfeld").endswith("we act for “Osterfeld”")

@@ -429,6 +429,8 @@ class Header:
     parties: tuple[str, str] | None = None
     #: the name the agreement gives our side, as the review read it ("Purchaser"), if any
     our_name: str = ""
+    #: the party the reviewer said we act for ("" when the sides were read as usual)
+    our_party: str = ""
 
 
 def header(review: Review, author: str, today: date | None = None) -> Header:
@@ -448,4 +450,5 @@ def header(review: Review, author: str, today: date | None = None) -> Header:
         page_count=document.page_count,
         parties=(names.us, names.them) if (names := parties(review)) else None,
         our_name=review.parties.us[0] if review.parties.us else "",
+        our_party=review.our_party,
     )

@@ -123,6 +123,9 @@ def _side(side: str) -> str:
 def _our_side(header: Header) -> str:
     """ "the Customer", and the agreement's own name for it where it has one ("the Customer
     (“Purchaser”)")."""
+    if header.our_party:
+        # the reviewer said which party we act for
+        return f"“{header.our_party}”"
     side = _side(header.side)
     name = header.our_name or (header.parties[0] if header.parties is not None else "")
     if name and name.lower() != header.side.lower():

@@ -84,7 +84,8 @@ def stage_percent(stage: str, done: int, total: int) -> int | None:
 
 def _analyze(job: Job[tuple[Analysis, Review]], host: EngineHost, engine: Engine,
              document: Document, playbook: str,
-             decisions: DecisionStore | None = None) -> tuple[Analysis, Review]:
+             decisions: DecisionStore | None = None,
+             our_party: str = "") -> tuple[Analysis, Review]:
     """The worker side of an analysis (no widgets here).
 
     The document's stored decisions are brought into memory first, so they are there when the
@@ -97,7 +98,8 @@ def _analyze(job: Job[tuple[Analysis, Review]], host: EngineHost, engine: Engine
         # the database is analysed without it, and one that needs it waits for that load
         job.report("model", 0, 0)
     analysis = engine.analyze(document, progress=job.report, cancelled=job.cancelled)
-    return analysis, engine.review(analysis, None if playbook == AUTO_PLAYBOOK else playbook)
+    chosen = None if playbook == AUTO_PLAYBOOK else playbook
+    return analysis, engine.review(analysis, chosen, our_party)
 
 
 class ProgressStrip(QWidget):
@@ -199,6 +201,8 @@ class ReviewTab(QWidget):
         self._read_job: Job[Document] | None = None
         self._playbook = settings.playbook
         self._analysed_playbook = self._playbook
+        #: the party we act for, by a name the document defines ("" reads it as usual)
+        self._our_party = ""
         self._syncing = False
 
         # header: file, playbook, detected kind, view switch
@@ -213,6 +217,16 @@ class ReviewTab(QWidget):
         self.playbook_combo.setEnabled(False)
         self.playbook_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.playbook_combo.activated.connect(self._playbook_chosen)
+        self.party_combo = QComboBox(self)
+        self.party_combo.setObjectName("partyCombo")
+        self.party_combo.setToolTip(
+            "The party we act for. Automatic reads it from the playbook's names and the wording; "
+            "choosing a party reads the agreement from its side (a confidentiality letter, for "
+            "instance, can be reviewed for the discloser or for the recipient)."
+        )
+        self.party_combo.setEnabled(False)
+        self.party_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.party_combo.activated.connect(self._party_chosen)
         self.kind_label = QLabel(self)
         self.kind_label.setObjectName("kindLabel")
         self.text_button = QToolButton(self)
@@ -242,6 +256,12 @@ class ReviewTab(QWidget):
         playbook_label.setBuddy(self.playbook_combo)
         head.addWidget(playbook_label)
         head.addWidget(self.playbook_combo)
+        head.addSpacing(8)
+        party_label = QLabel("We act for:", header)
+        party_label.setBuddy(self.party_combo)
+        head.addWidget(party_label)
+        head.addWidget(self.party_combo)
+        head.addSpacing(8)
         head.addWidget(self.kind_label)
         head.addStretch(1)
         head.addWidget(self.text_button)
@@ -348,10 +368,13 @@ class ReviewTab(QWidget):
             self._fill_playbooks()
         playbook = self._valid_playbook(engine, self._playbook)
         self._analysed_playbook = playbook
+        self._our_party = our_party = self.settings.our_party(document.sha256)
         self.progress.busy(stage_text("segment", 0, 1), None)
         self._job = run_in_background(
             self,
-            lambda job: _analyze(job, self.host, engine, document, playbook, self.decisions),
+            lambda job: _analyze(
+                job, self.host, engine, document, playbook, self.decisions, our_party
+            ),
             self._analysed,
             self._failed,
             self._progress,
@@ -372,7 +395,9 @@ class ReviewTab(QWidget):
         if self._playbook != self._analysed_playbook and engine is not None:
             # the reviewer chose another playbook while the analysis ran
             chosen = self._valid_playbook(engine, self._playbook)
-            review = engine.review(analysis, None if chosen == AUTO_PLAYBOOK else chosen)
+            review = engine.review(
+                analysis, None if chosen == AUTO_PLAYBOOK else chosen, self._our_party
+            )
         self.analysis = analysis
         self.state = "ready"
         self.progress.hide()
@@ -468,9 +493,64 @@ class ReviewTab(QWidget):
         self.settings.playbook = playbook
         if self.analysis is None or engine is None:
             return
-        review = engine.review(self.analysis, None if playbook == AUTO_PLAYBOOK else playbook)
+        review = engine.review(
+            self.analysis, None if playbook == AUTO_PLAYBOOK else playbook, self._our_party
+        )
         self._show_review(review)
         self.message.emit(f"Playbook: {review.playbook.title}. {self._summary(review)}")
+
+    # --- the party we act for -----------------------------------------------------------------
+
+    @property
+    def our_party(self) -> str:
+        """The name of the party chosen as ours, or "" when the sides are read as usual."""
+        return self._our_party
+
+    def _party_chosen(self, index: int) -> None:
+        if self._syncing:
+            return
+        self.set_our_party(str(self.party_combo.itemData(index) or ""))
+
+    def set_our_party(self, name: str) -> None:
+        """Review the same analysis with the party called ``name`` as ours ("" for automatic);
+        cheap, like a change of playbook, and remembered for this document."""
+        engine = self.host.engine
+        if self.analysis is None or engine is None:
+            return
+        self._our_party = name
+        self.settings.set_our_party(self.analysis.document.sha256, name)
+        playbook = self._valid_playbook(engine, self._playbook)
+        review = engine.review(
+            self.analysis, None if playbook == AUTO_PLAYBOOK else playbook, name
+        )
+        self._show_review(review)
+        from clause_library.report import parties_line
+
+        reading = parties_line(review) if review.parties else "The sides are not read."
+        self.message.emit(f"{reading}. {self._summary(review)}")
+
+    def _sync_party_combo(self, review: Review) -> None:
+        from clause_library.parties import PRONOUNS
+
+        self._syncing = True
+        try:
+            self.party_combo.clear()
+            ours = [n for n in review.parties.us if n.lower() not in PRONOUNS]
+            automatic = f"Automatic: {ours[0]}" if ours and not review.our_party else "Automatic"
+            self.party_combo.addItem(automatic, "")
+            for names in review.party_names:
+                named = [n for n in names if n.lower() not in PRONOUNS] or list(names)
+                self.party_combo.addItem(" / ".join(named[:2]), named[0])
+                self.party_combo.setItemData(
+                    self.party_combo.count() - 1,
+                    "Read as ours: " + ", ".join(f"“{n}”" for n in names),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+            index = self.party_combo.findData(review.our_party) if review.our_party else 0
+            self.party_combo.setCurrentIndex(max(index, 0))
+        finally:
+            self._syncing = False
+        self.party_combo.setEnabled(bool(review.party_names))
 
     def _sync_playbook_combo(self, review: Review) -> None:
         self._syncing = True
@@ -511,6 +591,7 @@ class ReviewTab(QWidget):
         sha = review.document.sha256
         decisions = self.decisions.for_document(sha)
         self._sync_playbook_combo(review)
+        self._sync_party_combo(review)
         self.findings.set_review(review, decisions)
         self.text_view.set_findings(review.findings)
         if self.pdf_view is not None:
