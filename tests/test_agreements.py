@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Thirty-one agreements were written for these tests apart from the clause library: the terms of an AI
+Thirty-five agreements were written for these tests apart from the clause library: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -25,7 +25,9 @@ provider's paper, an Ontario HR and payroll subscription on the vendor's paper, 
 licence of satellite imagery on the licensor's paper, and a New York fine-tuning and hosting
 agreement whose parties are named only by their names, a New Zealand agreement with an
 individual machine-learning engineer on her own terms, and a Washington confidential disclosure
-agreement written as "we" for "you". Each has an answer key: the kind of agreement,
+agreement written as "we" for "you", a Californian artist's services agreement drafted by her
+agent, a Delaware confidentiality and standstill letter read for the buyer, a community licence for
+open model weights, and an Irish framework agreement for data annotation. Each has an answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
 review must detect the kind, raise every expected check, show every absent type as missing, find
@@ -93,11 +95,6 @@ KNOWN_MISSES = {
     # the duty to destroy trained models sits in the clause on returning data, where the
     # return-of-data check raises it (drd_models_destroyed); no AI-training place is found there
     ("data_licence", "ai_training_models_destroyed_on_termination"),
-    # the licensor's ownership of trained models is raised by
-    # model_ownership_licensor_owns_trained_models; read as an improvements clause, the same
-    # sentence scores at the own types' threshold (0.055 against 0.056), on one side of it or
-    # the other from one fit to the next
-    ("data_licence", "ip_other_side_owns_improvements_or_feedback"),
     # the same issue raised by another check on the same clause: the user threshold by
     # volume_threshold_requires_new_licence
     ("model_licence", "use_restrictions_user_or_revenue_threshold"),
@@ -382,9 +379,6 @@ KNOWN_EXTRAS = {
     # the grant lists non-commercial research beside commercial search: the check reads the
     # purpose, not that the others are commercial
     ("data_licence", "lic_noncommercial_or_evaluation_only"),
-    # the denial of third-party rights sits beside indemnities that protect the provider's
-    # affiliates
-    ("api_terms", "ntpb_shuts_out_protected_persons"),
 }
 
 pytestmark = pytest.mark.model
@@ -492,3 +486,11 @@ def test_the_party_chosen_as_ours_decides_which_way_the_checks_read(reviews) -> 
     # a name the letter does not define for a party changes nothing
     unknown = review_of(for_buyer.analysis, for_buyer.playbook, our_party="Piper Hollis")
     assert unknown.our_party == "" and unknown.parties == for_target.parties
+
+
+def test_the_known_exceptions_are_still_exceptions(reviews) -> None:
+    # a listed miss that the review now raises, or a listed extra it no longer raises, is
+    # taken off its list, so that the lists say what the review does today
+    stale = [(n, c) for n, c in KNOWN_MISSES if c in _fired(reviews[n][1])]
+    stale += [(n, c) for n, c in KNOWN_EXTRAS if c not in _fired(reviews[n][1])]
+    assert not stale
