@@ -236,6 +236,13 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "model_licence": [
         (r"model\s+licen[cs]e", 3.0),
+        # "Licence Agreement for Pre-Trained Models"
+        (
+            r"licen[cs]e\s+(?:agreement\s+)?(?:for|of)\s+(?:the\s+use\s+of\s+)?(?:\w+\s+){0,2}"
+            r"models?\b",
+            3.0,
+        ),
+        (r"\bpre-?trained\s+(?:\w+\s+)?models?\b", 1.5),
         (r"(?-i:\bAPI\b).{0,40}terms", 2.0),
         (r"model\s+weights|\bweights\b", 1.5),
         (r"fine[-\s]?tun", 1.5),

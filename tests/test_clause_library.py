@@ -403,6 +403,14 @@ def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
         "transaction, and the Company will furnish you Evaluation Material."
     )
     assert detect_kind("HALDEN PUMPS, INC. 14 Mill Road", letter).kind == "nda"
+    # a licence of pre-trained models, though it speaks of their training data
+    institute = (
+        "The Institute has pre-trained a family of vision-language models on training data "
+        "collected for research, and licenses them to the Licensee for fine-tuning."
+    )
+    assert detect_kind("Licence Agreement for Pre-Trained Models", institute).kind == (
+        "model_licence"
+    )
     # with no evidence for any kind, the general commercial review, flagged as a guess
     nothing = detect_kind("Sponsorship Agreement", "The Sponsor shall pay the Team the Fee.")
     assert nothing.kind == DEFAULT_KIND == "vendor"
