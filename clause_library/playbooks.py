@@ -225,7 +225,8 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"statement\s+of\s+work", 0.5),
     ],
     "data_licence": [
-        (r"data(?:set)?\s+licen[cs]e", 3.0),
+        # "Data Licence", "Data Access and Licence Terms"
+        (r"data(?:set)?\s+(?:access\s+(?:and\s+)?)?licen[cs]e", 3.0),
         (r"(?:content|archive|corpus)\s+licen[cs]e", 0.5),
         (r"data\s+(?:sharing|supply)\s+agreement", 2.5),
         (r"\bDataset\b", 1.5),

@@ -520,8 +520,12 @@ class Definitions:
             if body and term.end - term.start <= MAX_READ_DEFINITION:
                 self._bodies[term.term] = (term.start, term.end, body.rstrip(".;"))
         names = sorted(self._bodies, key=len, reverse=True)
+        # a term defined in the singular is also used in the plural ("Suggestion" means ...;
+        # "all right in Suggestions vests in ...")
         self._uses = (
-            re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+            re.compile(r"\b(?P<term>" + "|".join(map(re.escape, names)) + r")(?:s|es)?\b")
+            if names
+            else None
         )
 
     def read_into(self, clause: Segment, only: str = "") -> str:
@@ -545,7 +549,7 @@ class Definitions:
         at = clause.text.find(clause.heading, 0, 40) if clause.heading else -1
         after_heading = at + len(clause.heading) if at >= 0 else 0
         for m in self._uses.finditer(clause.text, after_heading):
-            name = m.group(0)
+            name = m.group("term")
             start, end, body = self._bodies[name]
             if (
                 name in done

@@ -414,15 +414,25 @@ _DEFINITION = re.compile(
 _OPENS_WITH_DEFINITION = re.compile(r"\s*" + _QUOTED + r",?" + _DEFINING_VERB + r"\b")
 
 
+#: the number of a paragraph in a schedule or addendum ("A1.3", "S2.1")
+_SCHEDULE_LABEL = re.compile(r"^[A-Z]{1,2}\d+(?:\.\d+)*\.?\s+")
+
+
+def _unlabelled(text: str) -> str:
+    """``text`` without its numbering label, a schedule's ("A1.3") included."""
+    body = split_label(text.lstrip())[1]
+    return _SCHEDULE_LABEL.sub("", body, count=1)
+
+
 def opens_with_definition(text: str) -> bool:
     """Whether ``text`` starts, after any numbering label, by defining a term ("X" means ...)."""
-    return _OPENS_WITH_DEFINITION.match(split_label(text.lstrip())[1]) is not None
+    return _OPENS_WITH_DEFINITION.match(_unlabelled(text)) is not None
 
 
 def definition_body(text: str) -> str:
     """What a term is defined as, for ``text`` that opens with a definition ('"Feedback" means
     any comments ...' gives 'any comments ...'); ``""`` for any other text."""
-    body = split_label(text.lstrip())[1]
+    body = _unlabelled(text)
     opening = _OPENS_WITH_DEFINITION.match(body)
     return body[opening.end() :].strip() if opening else ""
 

@@ -411,6 +411,12 @@ def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
     assert detect_kind("Licence Agreement for Pre-Trained Models", institute).kind == (
         "model_licence"
     )
+    # a platform's terms for access to its posts through an API, to train models on them
+    posts = (
+        "Firehose API Terms for Enterprise Data Customers. You may fine-tune models on the posts "
+        "and use their Outputs in your products."
+    )
+    assert detect_kind("Murmur Data Access and Licence Terms", posts).kind == "data_licence"
     # with no evidence for any kind, the general commercial review, flagged as a guess
     nothing = detect_kind("Sponsorship Agreement", "The Sponsor shall pay the Team the Fee.")
     assert nothing.kind == DEFAULT_KIND == "vendor"
