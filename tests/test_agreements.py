@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Thirty-five agreements were written for these tests apart from the clause library: the terms of an AI
+Thirty-eight agreements were written for these tests apart from the clause library: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -27,7 +27,9 @@ agreement whose parties are named only by their names, a New Zealand agreement w
 individual machine-learning engineer on her own terms, and a Washington confidential disclosure
 agreement written as "we" for "you", a Californian artist's services agreement drafted by her
 agent, a Delaware confidentiality and standstill letter read for the buyer, a community licence for
-open model weights, and an Irish framework agreement for data annotation. Each has an answer key: the kind of agreement,
+open model weights, an Irish framework agreement for data annotation, a German research
+institute's licence of pre-trained models, a Singapore subscription to an AI coding assistant and a
+social-media platform's licence of its posts for training models. Each has an answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
 review must detect the kind, raise every expected check, show every absent type as missing, find
@@ -84,6 +86,9 @@ NAMES = (
     "de_diligence_nda",
     "open_weight_community_licence",
     "ie_annotation_services",
+    "de_institute_model_licence",
+    "copilot_saas_msa",
+    "social_api_data_licence",
 )
 #: the party the reviewer acts for, where the agreement leaves it open: the buyer that signs the
 #: target's confidentiality letter (the NDA playbook is for either side, and the letter calls
@@ -184,9 +189,32 @@ KNOWN_MISSES = {
     ("open_weight_community_licence", "use_restrictions_user_or_revenue_threshold"),
     ("open_weight_community_licence", "volume_threshold_requires_new_licence"),
     ("open_weight_community_licence", "use_restrictions_sector_ban"),
+    # the German model licence: one provision lets each side pass on confidential information,
+    # ours bound by equal duties and the institute's not, and the check does not read which
+    # side a sentence binds; the grounds for terminating without a cure period are listed after
+    # "(4) ... exists in particular if", with no colon, and read as provisions of their own
+    # (0.003 as termination for cause)
+    ("de_institute_model_licence", "conf_third_party_no_equivalent_duty"),
+    ("de_institute_model_licence", "termination_for_cause_no_cure_period"),
+    # the coding-assistant agreement: the ban on using suggestions to train models is read in
+    # model and data licences only (in a subscription, a ban on building a competing service is
+    # ordinary); its renewal pricing, in a clause of its own, scores 0.001 as a renewal term
+    ("copilot_saas_msa", "use_restrictions_no_competing_models"),
+    ("copilot_saas_msa", "term_renewal_price_uplift"),
+    # the social-media data licence: the platform's licence to train on the licensee's shared
+    # datasets (6.3) scores 0.003 as an AI-training clause (it is found as a share-back
+    # term); its knowledge-qualified warranty of rights (14.2(a)) scores 0.02 as a provenance
+    # warranty, against 0.048
+    ("social_api_data_licence", "ai_training_vendor_trains_on_our_data"),
+    ("social_api_data_licence", "data_provenance_knowledge_qualified"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
+    # the German model licence's deletion of fine-tuned models at the end, as in the
+    # open-weight licence
+    ("de_institute_model_licence", "ai_training_models_destroyed_on_termination"): (
+        "drd_models_destroyed"
+    ),
     # the open-weight licence's duty to delete fine-tuned models at the end sits in the clause
     # on the effect of termination, where the return-of-data check raises it
     ("open_weight_community_licence", "ai_training_models_destroyed_on_termination"): (
@@ -266,6 +294,19 @@ KNOWN_UNFOUND = {
     # the confidentiality letter's ban on contacting the Company's customers and suppliers about
     # the deal (0.117 as a no-solicit of customers, against 0.124)
     ("de_diligence_nda", "no_solicit_customers"),
+    # the German model licence: the licensee's affiliates (0.02 against 0.23), end customers'
+    # sublicences that survive for a product's life (0.13 against 0.28), notice of a change of
+    # control (0.03 against 0.22) and the sell-off period after termination (0.15 against
+    # 0.26), in continental drafting the models fitted on US filings score low
+    ("de_institute_model_licence", "license_affiliate_licensee"),
+    ("de_institute_model_licence", "license_irrevocable_perpetual"),
+    ("de_institute_model_licence", "change_of_control"),
+    ("de_institute_model_licence", "post_termination_services"),
+    # the coding-assistant agreement's named-user seats (0.01 as a volume restriction); the
+    # social-media licence's affiliates (0.14 against 0.23) and fixed fees (0.01 against 0.31)
+    ("copilot_saas_msa", "volume_restriction"),
+    ("social_api_data_licence", "license_affiliate_licensee"),
+    ("social_api_data_licence", "price_restrictions"),
 }
 #: types the key calls absent that the review finds, and why
 KNOWN_FOUND = {
@@ -361,6 +402,15 @@ KNOWN_FOUND = {
     ("open_weight_community_licence", "data_protection"),
     ("open_weight_community_licence", "data_security"),
     ("ie_annotation_services", "warranty_duration"),
+    # possible matches: in the German model licence, the "as is" paragraph and the institute's
+    # freedom to publish results, as output ownership (0.06), and a ban on military uses as
+    # data protection (0.11); in the social-media licence, "We do not own Licensed Content" as
+    # model ownership (0.25) and the licensee's ownership of its datasets as output ownership
+    # (0.15)
+    ("de_institute_model_licence", "output_ownership"),
+    ("de_institute_model_licence", "data_protection"),
+    ("social_api_data_licence", "model_ownership"),
+    ("social_api_data_licence", "output_ownership"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
