@@ -2,8 +2,9 @@
 
 Sections come from headings (Word heading styles, all-caps lines, "ARTICLE IV", "Section 5.2",
 numbered headings, run-in headings such as ``Work Product.  Contractor agrees ...``). A clause is
-the numbered unit or paragraph; a lead-in that ends with a colon keeps its deeper sub-items with
-it, because "Customer shall not:" means nothing without "(a) ... (b) ...". Sentences are split
+the numbered unit or paragraph; a lead-in keeps its deeper sub-items with it, because "Customer
+shall not:" means nothing without "(a) ... (b) ..." (so does one that ends in a word the items
+complete, "Good cause exists in particular if", or in a comma). Sentences are split
 inside clauses without breaking on legal abbreviations ("Inc.", "U.S.C.", "No.", "e.g.").
 
 Every segment satisfies ``document.text[segment.start:segment.end] == segment.text``.
@@ -451,6 +452,19 @@ def _glossary(document: Document, sentences: Iterable[Segment]) -> tuple[Defined
 #: definitions article, say) is better matched item by item.
 MAX_LEAD_IN = 1500
 
+#: the end of a lead-in written without a colon: "Good cause exists in particular if",
+#: "Licensee shall not, and shall not permit third parties to,"
+_OPEN_ENDED = re.compile(
+    r"(?:,|\b(?:if|to|that|where|when|whether|unless|by|for|of|following|including|namely))$",
+    re.IGNORECASE,
+)
+
+
+def _leads_in(body: str) -> bool:
+    """Whether a clause's text introduces sub-items that complete it."""
+    body = body.rstrip()
+    return body.endswith((":", "—")) or _OPEN_ENDED.search(body) is not None
+
 #: Page numbers and similar lines left in plain-text files ("PAGE 3", "- 3 -", "3 of 12").
 _FURNITURE = re.compile(r"(?i)^[\s\-–—]*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—]*$")
 
@@ -599,7 +613,7 @@ def segment(document: Document) -> Segmentation:
             level,
         )
         clauses.append(clause)
-        lead_in = (len(clauses) - 1, level) if body.rstrip().endswith((":", "—")) else None
+        lead_in = (len(clauses) - 1, level) if _leads_in(body) else None
 
     close_sections(-1, len(text))
     # a section runs from its heading to the start of the next section at its level or above

@@ -191,9 +191,10 @@ KNOWN_MISSES = {
     ("open_weight_community_licence", "use_restrictions_sector_ban"),
     # the German model licence: one provision lets each side pass on confidential information,
     # ours bound by equal duties and the institute's not, and the check does not read which
-    # side a sentence binds; the grounds for terminating without a cure period are listed after
-    # "(4) ... exists in particular if", with no colon, and read as provisions of their own
-    # (0.003 as termination for cause)
+    # side a sentence binds; the grounds for terminating without a cure period follow "The right
+    # of each Party to terminate this Agreement for good cause ... remains unaffected", which the
+    # check does not read as a right to terminate, and the waiver of a warning sits in a
+    # paragraph after them
     ("de_institute_model_licence", "conf_third_party_no_equivalent_duty"),
     ("de_institute_model_licence", "termination_for_cause_no_cure_period"),
     # the coding-assistant agreement: the ban on using suggestions to train models is read in

@@ -64,6 +64,26 @@ def test_lead_in_keeps_its_sub_items(tmp_path: Path) -> None:
     assert not any(c.text.startswith("(a)") for c in seg.clauses)
 
 
+def test_a_lead_in_without_a_colon_keeps_its_sub_items(tmp_path: Path) -> None:
+    text = (
+        "§ 13 Term and Termination\n\n"
+        "(4) Good cause for the Institute exists in particular if\n\n"
+        "a) the Licensee uses the Models outside the Field;\n\n"
+        "b) the Licensee fails to pay.\n\n"
+        "(5) The Licensee shall not, and shall not permit third parties to,\n\n"
+        "a) publish the weights; or\n\n"
+        "b) remove notices.\n\n"
+        "(6) Each party shall pay its own costs.\n\n"
+        "a) Costs of counsel are included.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    by_label = {c.text[:3]: c.text for c in seg.clauses}
+    assert "b) the Licensee fails to pay." in by_label["(4)"]
+    assert "b) remove notices." in by_label["(5)"]
+    # a clause that ends its sentence keeps its items apart
+    assert "Costs of counsel" not in by_label["(6)"]
+
+
 def test_offsets_round_trip(tmp_path: Path) -> None:
     document = _doc(tmp_path, AGREEMENT)
     seg = segment(document)
