@@ -465,6 +465,7 @@ def _leads_in(body: str) -> bool:
     body = body.rstrip()
     return body.endswith((":", "—")) or _OPEN_ENDED.search(body) is not None
 
+
 #: Page numbers and similar lines left in plain-text files ("PAGE 3", "- 3 -", "3 of 12").
 _FURNITURE = re.compile(r"(?i)^[\s\-–—]*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—]*$")
 
