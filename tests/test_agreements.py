@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Thirty-eight agreements were written for these tests apart from the clause library: the terms of an AI
+Forty agreements were written for these tests apart from the clause library: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -29,7 +29,9 @@ agreement written as "we" for "you", a Californian artist's services agreement d
 agent, a Delaware confidentiality and standstill letter read for the buyer, a community licence for
 open model weights, an Irish framework agreement for data annotation, a German research
 institute's licence of pre-trained models, a Singapore subscription to an AI coding assistant and a
-social-media platform's licence of its posts for training models. Each has an answer key: the kind of agreement,
+social-media platform's licence of its posts for training models, a New York start-up's
+consulting agreement with a radiologist and an English-law call-analytics agreement. Each has an
+answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
 review must detect the kind, raise every expected check, show every absent type as missing, find
@@ -89,6 +91,8 @@ NAMES = (
     "de_institute_model_licence",
     "copilot_saas_msa",
     "social_api_data_licence",
+    "ny_data_labeller_contractor",
+    "uk_speech_analytics_vendor",
 )
 #: the party the reviewer acts for, where the agreement leaves it open: the buyer that signs the
 #: target's confidentiality letter (the NDA playbook is for either side, and the letter calls
@@ -208,6 +212,12 @@ KNOWN_MISSES = {
     # warranty, against 0.048
     ("social_api_data_licence", "ai_training_vendor_trains_on_our_data"),
     ("social_api_data_licence", "data_provenance_knowledge_qualified"),
+    # the radiologist's consulting agreement: her freedom to bring in fellows and residents
+    # (2.4) is not among the places found for independent-contractor status; the work product
+    # made for hire has no backup assignment, but the present assignment of her inventions
+    # (6.2), which excludes the work product, is read as one (as in the artist agreement)
+    ("ny_data_labeller_contractor", "indep_contractor_free_to_subcontract"),
+    ("ny_data_labeller_contractor", "ip_wmfh_without_backup_assignment"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
