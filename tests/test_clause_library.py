@@ -144,6 +144,21 @@ def test_a_cap_is_flagged_for_covering_indemnities_only_where_the_other_side_giv
     # the only indemnity is ours, which a cap on the other side's liability does not limit
     ours = f"{text} The Customer shall indemnify the Provider against third-party claims."
     assert not check_holds(check.when, text, cap, playbook, {"indemnification_general"}, ours)
+    # ... and a duty to help defend our rights is no indemnity of us
+    rights = f"{ours} The Provider shall sign all documents needed to defend Customer's rights."
+    assert not check_holds(check.when, text, cap, playbook, {"indemnification_general"}, rights)
+
+
+def test_further_assurances_are_answered_by_a_power_of_attorney_anywhere_in_the_agreement() -> None:
+    assurances = default_library().get("further_assurances")
+    check = next(
+        c for c in assurances.checks if c.id == "ip_further_assurances_no_power_of_attorney"
+    )
+    playbook = _playbook_for(check.when.kinds)
+    text = "Contractor shall execute and deliver an instrument of assignment on Company's request."
+    attorney = "Contractor hereby irrevocably appoints Company as its attorney-in-fact to sign it."
+    assert check_holds(check.when, text, assurances, playbook, set(), text)
+    assert not check_holds(check.when, text, assurances, playbook, set(), f"{text} {attorney}")
 
 
 def test_a_disclaimed_non_infringement_is_answered_only_by_the_other_sides_ip_indemnity() -> None:
