@@ -178,12 +178,9 @@ KNOWN_MISSES = {
     ("platform_nda", "ds_vague_security_standard"),
     # the Californian artist agreement: her freedom to use assistants and subcontractors
     # (4.3) is not among the places found for independent-contractor status; the sketches she
-    # keeps (5.4) score 0.08 as an IP assignment, against 0.19; and the concept art made for
-    # hire has no backup assignment, but the present assignment of the 3D assets (5.2) is read
-    # as one, since the check does not read what an assignment covers
+    # keeps (5.4) score 0.08 as an IP assignment, against 0.19
     ("ca_game_artist", "indep_contractor_free_to_subcontract"),
     ("ca_game_artist", "ip_deliverables_owned_by_other_side"),
-    ("ca_game_artist", "ip_wmfh_without_backup_assignment"),
     # the confidentiality letter: every duty ends after 18 months under the clause on its term
     # (17), which is not among the places found for confidentiality
     ("de_diligence_nda", "conf_short_survival"),
@@ -213,11 +210,8 @@ KNOWN_MISSES = {
     ("social_api_data_licence", "ai_training_vendor_trains_on_our_data"),
     ("social_api_data_licence", "data_provenance_knowledge_qualified"),
     # the radiologist's consulting agreement: her freedom to bring in fellows and residents
-    # (2.4) is not among the places found for independent-contractor status; the work product
-    # made for hire has no backup assignment, but the present assignment of her inventions
-    # (6.2), which excludes the work product, is read as one (as in the artist agreement)
+    # (2.4) is not among the places found for independent-contractor status
     ("ny_data_labeller_contractor", "indep_contractor_free_to_subcontract"),
-    ("ny_data_labeller_contractor", "ip_wmfh_without_backup_assignment"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {

@@ -161,6 +161,27 @@ def test_further_assurances_are_answered_by_a_power_of_attorney_anywhere_in_the_
     assert not check_holds(check.when, text, assurances, playbook, set(), f"{text} {attorney}")
 
 
+def test_work_made_for_hire_is_backed_only_by_an_assignment_of_that_work() -> None:
+    wmfh = default_library().get("work_made_for_hire")
+    check = next(c for c in wmfh.checks if c.id == "ip_wmfh_without_backup_assignment")
+    playbook = _playbook_for(check.when.kinds)
+    text = "All Work Product is a work made for hire, and Company is its author."
+
+    def holds(elsewhere: str) -> bool:
+        return check_holds(check.when, text, wmfh, playbook, set(), f"{text} {elsewhere}")
+
+    assert holds("")
+    # an assignment of other things is no backup
+    assert holds("Contractor hereby assigns to Company all Inventions, excluding the Work Product.")
+    assert holds("Contractor hereby assigns to Company all right in each 3D Asset.")
+    # a backup, or an assignment of the work itself, is
+    assert not holds(
+        "To the extent any Work Product is not a work made for hire, Contractor hereby assigns "
+        "it to Company."
+    )
+    assert not holds("Contractor hereby assigns to Company all right in the Deliverables.")
+
+
 def test_a_disclaimed_non_infringement_is_answered_only_by_the_other_sides_ip_indemnity() -> None:
     library = default_library()
     disclaimer = library.get("warranty_disclaimer")
