@@ -182,6 +182,22 @@ def test_work_made_for_hire_is_backed_only_by_an_assignment_of_that_work() -> No
     assert not holds("Contractor hereby assigns to Company all right in the Deliverables.")
 
 
+def test_the_freedom_to_subcontract_is_read_in_a_clause_of_its_own() -> None:
+    status = default_library().get("independent_contractor")
+    check = next(c for c in status.checks if c.id == "indep_contractor_free_to_subcontract")
+    playbook = _playbook_for(check.when.kinds)
+    text = "Contractor is an independent contractor and not an employee of Company."
+    free = (
+        "4.3 Assistants. Contractor may, at its own expense, engage assistants and "
+        "subcontractors for any part of the Services, without notice to or approval of Company."
+    )
+    bound = "4.3 Assistants. Contractor may engage subcontractors only with Company's consent."
+    assert check_holds(check.when, text, status, playbook, set(), f"{text} {free}")
+    assert not check_holds(check.when, text, status, playbook, set(), f"{text} {bound}")
+    # the place is the contractor's status, not any clause that mentions subcontractors
+    assert not check_holds(check.when, free, status, playbook, set(), free.replace("4.3", ""))
+
+
 def test_a_disclaimed_non_infringement_is_answered_only_by_the_other_sides_ip_indemnity() -> None:
     library = default_library()
     disclaimer = library.get("warranty_disclaimer")
