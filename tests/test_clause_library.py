@@ -150,10 +150,7 @@ def test_a_cap_is_flagged_for_covering_indemnities_only_where_the_other_side_giv
 
 
 def test_further_assurances_are_answered_by_a_power_of_attorney_anywhere_in_the_agreement() -> None:
-    assurances = default_library().get("further_assurances")
-    check = next(
-        c for c in assurances.checks if c.id == "ip_further_assurances_no_power_of_attorney"
-    )
+    assurances, check = _check("further_assurances", "ip_further_assurances_no_power_of_attorney")
     playbook = _playbook_for(check.when.kinds)
     text = "Contractor shall execute and deliver an instrument of assignment on Company's request."
     attorney = "Contractor hereby irrevocably appoints Company as its attorney-in-fact to sign it."
@@ -162,8 +159,7 @@ def test_further_assurances_are_answered_by_a_power_of_attorney_anywhere_in_the_
 
 
 def test_work_made_for_hire_is_backed_only_by_an_assignment_of_that_work() -> None:
-    wmfh = default_library().get("work_made_for_hire")
-    check = next(c for c in wmfh.checks if c.id == "ip_wmfh_without_backup_assignment")
+    wmfh, check = _check("work_made_for_hire", "ip_wmfh_without_backup_assignment")
     playbook = _playbook_for(check.when.kinds)
     text = "All Work Product is a work made for hire, and Company is its author."
 
@@ -183,8 +179,7 @@ def test_work_made_for_hire_is_backed_only_by_an_assignment_of_that_work() -> No
 
 
 def test_the_freedom_to_subcontract_is_read_in_a_clause_of_its_own() -> None:
-    status = default_library().get("independent_contractor")
-    check = next(c for c in status.checks if c.id == "indep_contractor_free_to_subcontract")
+    status, check = _check("independent_contractor", "indep_contractor_free_to_subcontract")
     playbook = _playbook_for(check.when.kinds)
     text = "Contractor is an independent contractor and not an employee of Company."
     free = (
@@ -476,8 +471,7 @@ def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
 
 
 def test_a_licence_in_an_agreement_we_may_assign_to_a_buyer_is_not_flagged_non_transferable() -> None:
-    licence = default_library().get("license_non_transferable")
-    check = next(c for c in licence.checks if c.id == "lic_nontransferable_without_exceptions")
+    licence, check = _check("license_non_transferable", "lic_nontransferable_without_exceptions")
     playbook = _playbook_for(check.when.kinds)
     text = "Licensor grants Licensee a non-exclusive, non-transferable licence to use the Marks."
     assignment = (
@@ -493,8 +487,7 @@ def test_a_licence_in_an_agreement_we_may_assign_to_a_buyer_is_not_flagged_non_t
 
 
 def test_a_vague_security_promise_is_answered_by_named_standards_not_by_any_schedule() -> None:
-    security = default_library().get("data_security")
-    check = next(c for c in security.checks if c.id == "ds_vague_security_standard")
+    security, check = _check("data_security", "ds_vague_security_standard")
     playbook = _playbook_for(check.when.kinds)
     text = "Supplier shall maintain industry-standard measures to protect Customer Data."
     processing = "Schedule 2 (Data Processing) sets out the subject matter of the processing."
