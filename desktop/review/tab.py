@@ -98,8 +98,7 @@ def _analyze(job: Job[tuple[Analysis, Review]], host: EngineHost, engine: Engine
         # the database is analysed without it, and one that needs it waits for that load
         job.report("model", 0, 0)
     analysis = engine.analyze(document, progress=job.report, cancelled=job.cancelled)
-    chosen = None if playbook == AUTO_PLAYBOOK else playbook
-    return analysis, engine.review(analysis, chosen, our_party)
+    return analysis, engine.review(analysis, playbook, our_party)
 
 
 class ProgressStrip(QWidget):
@@ -395,9 +394,7 @@ class ReviewTab(QWidget):
         if self._playbook != self._analysed_playbook and engine is not None:
             # the reviewer chose another playbook while the analysis ran
             chosen = self._valid_playbook(engine, self._playbook)
-            review = engine.review(
-                analysis, None if chosen == AUTO_PLAYBOOK else chosen, self._our_party
-            )
+            review = engine.review(analysis, chosen, self._our_party)
         self.analysis = analysis
         self.state = "ready"
         self.progress.hide()
@@ -493,9 +490,7 @@ class ReviewTab(QWidget):
         self.settings.playbook = playbook
         if self.analysis is None or engine is None:
             return
-        review = engine.review(
-            self.analysis, None if playbook == AUTO_PLAYBOOK else playbook, self._our_party
-        )
+        review = engine.review(self.analysis, playbook, self._our_party)
         self._show_review(review)
         self.message.emit(f"Playbook: {review.playbook.title}. {self._summary(review)}")
 
@@ -520,9 +515,7 @@ class ReviewTab(QWidget):
         self._our_party = name
         self.settings.set_our_party(self.analysis.document.sha256, name)
         playbook = self._valid_playbook(engine, self._playbook)
-        review = engine.review(
-            self.analysis, None if playbook == AUTO_PLAYBOOK else playbook, name
-        )
+        review = engine.review(self.analysis, playbook, name)
         self._show_review(review)
         from clause_library.report import parties_line
 
