@@ -188,7 +188,20 @@ def load_playbooks(library: Library, extra: Iterable[Path] = ()) -> Playbooks:
 #: is, with their weight (read by :func:`~clause_library.parties.defined_names`)
 _PARTY_NAMES: dict[str, tuple[frozenset[str], float]] = {
     "contractor": (
-        frozenset({"consultant", "contractor", "developer", "freelancer", "artist", "designer"}),
+        frozenset(
+            {
+                "consultant",
+                "contractor",
+                "developer",
+                "freelancer",
+                "artist",
+                "designer",
+                "illustrator",
+                "writer",
+                "photographer",
+                "creator",
+            }
+        ),
         2.0,
     ),
 }
@@ -215,7 +228,13 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"independent\s+contractor\s+agreement", 3.0),
         # an individual's own services ("Independent Artist Services Agreement")
         (r"independent\s+(?:\w+\s+){1,2}agreement", 2.0),
-        (r"\ban\s+individual\s+(?:residing|resident|domiciled|whose\s+address|of\b)", 1.5),
+        (
+            r"\ban\s+individual\s+(?:residing|resident|domiciled|whose\s+address|of\b|carrying\s+on)",
+            1.5,
+        ),
+        # a sole trader's commission ("Photography and Video Commissioning Agreement")
+        (r"\bcommission(?:ing|ed)?\s+(?:\w+\s+){0,2}?(?:agreement|terms|works?)\b", 2.0),
+        (r"\bsole\s+trader\b|\bself-employed\b|\bon\s+(?:his|her|their)\s+own\s+account\b", 1.5),
         (r"contractor\s+agreement", 3.0),
         (r"freelance", 2.0),
         (r"\bContractor\b", 1.0),

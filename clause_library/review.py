@@ -352,6 +352,21 @@ _WHOLE_ARTICLE = re.compile(
 )
 #: ... or before it ("Nothing in Section 19.1 prevents")
 _NOTHING_IN = re.compile(r"\bnothing\s+(?:contained\s+)?in\s+(?:this\s+)?$", re.IGNORECASE)
+#: the words by which a provision amends another, as an order form's special terms, a rider or
+#: an amendment do, after the reference ("Section 5.3(b) is deleted and replaced with ...")
+_AMENDED = re.compile(
+    r"\s*(?:\([a-z0-9]{1,4}\)\s*)*(?:of\s+(?:this\s+Agreement|the\s+General\s+Terms)\s+)?"
+    r"(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+)?"
+    r"(?:deleted|replaced|amended|modified|supplemented|varied|restated)\b",
+    re.IGNORECASE,
+)
+#: ... or before it ("In Section 9.2, “three (3) months” is replaced by ...", "The following is
+#: added as a new clause (d) of Section 9.3:")
+_AMENDS = re.compile(
+    r"(?:(?:^|[.;:]\s+)In\s+|\b(?:added|inserted)\s+(?:\S+\s+){0,3}?(?:new\s+)?"
+    r"(?:clauses?|sections?|paragraphs?|sub-?(?:clauses?|sections?|paragraphs?))\s+"
+    r"(?:\S+\s+){0,4}?(?:of|to|in)\s+|\b(?:amends?|supplements?|varies)\s+)$",
+)
 #: the words before a reference by which a provision prevails over the ones referred to
 _PREVAILS = re.compile(
     r"\b(?:notwithstanding|despite)\s+(?:anything\s+(?:to\s+the\s+contrary\s+)?in\s+)?"
@@ -423,7 +438,7 @@ class CrossReferences:
                     self.titles[number] = f"indemnity by {m.group('who')}"
         # provisions that carve something out of others ("Section 17.2 does not apply to ...",
         # or, of every provision in their own article, "Neither cap limits ...", "This clause
-        # does not restrict ...")
+        # does not restrict ..."), or amend them, as an order form's special terms do
         self.carved_by: dict[str, list[Segment]] = {}
         for clause in segmentation.clauses:
             text = clause.text
@@ -433,8 +448,13 @@ class CrossReferences:
                 self.carved_by.setdefault(article, []).append(clause)
             for m in _REFERENCE.finditer(text):
                 after = text[m.end() : m.end() + 60]
-                before = text[max(0, m.start() - 40) : m.start()]
-                if _CARVES_OUT.match(after) or _NOTHING_IN.search(before):
+                before = text[max(0, m.start() - 60) : m.start()]
+                if (
+                    _CARVES_OUT.match(after)
+                    or _NOTHING_IN.search(before)
+                    or _AMENDED.match(after)
+                    or _AMENDS.search(before)
+                ):
                     for number in self._referred(m.group(1)):
                         carvers = self.carved_by.setdefault(number, [])
                         if clause not in carvers:

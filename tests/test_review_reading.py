@@ -258,6 +258,30 @@ def test_a_provision_is_read_with_those_that_carve_out_of_it_or_that_it_is_used_
     assert "within 48 hours" in references.yields_to(clause["20.4"])
 
 
+def test_a_provision_is_read_with_the_special_terms_that_amend_it() -> None:
+    text = (
+        "1. SPECIAL TERMS\n"
+        '1.1 Liability. In Section 9.2, "three (3) months" is replaced by "twelve (12) '
+        'months".\n'
+        '1.2 Training. Section 5.3(b) is deleted and replaced with: "(b) Provider shall not use '
+        'Customer Data to train any model."\n'
+        '1.3 Exceptions. The following is added as a new clause (d) of Section 9.3: "(d) '
+        "either party's breach of Section 7 (Confidentiality)\".\n"
+        "5. DATA\n"
+        "5.3 Provider may use Customer Data to improve its services.\n"
+        "9. LIABILITY\n"
+        "9.2 Each party's total liability shall not exceed the fees paid in three months.\n"
+        "9.3 Section 9.2 does not apply to a party's indemnities.\n"
+        "9.4 The fees are exclusive of taxes, as stated in Section 9.2.\n"
+    )
+    references, clause = _numbered_provisions(text)
+    assert "twelve (12) months" in references.yields_to(clause["9.2"])
+    assert "shall not use Customer Data to train" in references.yields_to(clause["5.3"])
+    assert "breach of Section 7" in references.yields_to(clause["9.3"])
+    # a mere mention amends nothing
+    assert "exclusive of taxes" not in references.yields_to(clause["9.2"])
+
+
 def test_every_cap_of_an_article_is_read_with_the_provision_that_no_cap_limits_something() -> None:
     text = (
         "15. LIMITATION OF LIABILITY\n"
