@@ -35,38 +35,15 @@ competitive_restriction_exception rofr_rofo_rofn most_favored_nation revenue_pro
 price_restrictions minimum_commitment volume_restriction third_party_beneficiary""".split()
 
 CUAD_YES_NO = {
-    "Affiliate License-Licensee",
-    "Affiliate License-Licensor",
-    "Anti-Assignment",
-    "Audit Rights",
-    "Cap On Liability",
-    "Change Of Control",
-    "Competitive Restriction Exception",
-    "Covenant Not To Sue",
-    "Exclusivity",
-    "Insurance",
-    "Ip Ownership Assignment",
-    "Irrevocable Or Perpetual License",
-    "Joint Ip Ownership",
-    "License Grant",
-    "Liquidated Damages",
-    "Minimum Commitment",
-    "Most Favored Nation",
-    "No-Solicit Of Customers",
-    "No-Solicit Of Employees",
-    "Non-Compete",
-    "Non-Disparagement",
-    "Non-Transferable License",
-    "Post-Termination Services",
-    "Price Restrictions",
-    "Revenue/Profit Sharing",
-    "Rofr/Rofo/Rofn",
-    "Source Code Escrow",
-    "Termination For Convenience",
-    "Third Party Beneficiary",
-    "Uncapped Liability",
-    "Unlimited/All-You-Can-Eat-License",
-    "Volume Restriction",
+    "Affiliate License-Licensee", "Affiliate License-Licensor", "Anti-Assignment", "Audit Rights",
+    "Cap On Liability", "Change Of Control", "Competitive Restriction Exception",
+    "Covenant Not To Sue", "Exclusivity", "Insurance", "Ip Ownership Assignment",
+    "Irrevocable Or Perpetual License", "Joint Ip Ownership", "License Grant",
+    "Liquidated Damages", "Minimum Commitment", "Most Favored Nation", "No-Solicit Of Customers",
+    "No-Solicit Of Employees", "Non-Compete", "Non-Disparagement", "Non-Transferable License",
+    "Post-Termination Services", "Price Restrictions", "Revenue/Profit Sharing", "Rofr/Rofo/Rofn",
+    "Source Code Escrow", "Termination For Convenience", "Third Party Beneficiary",
+    "Uncapped Liability", "Unlimited/All-You-Can-Eat-License", "Volume Restriction",
     "Warranty Duration",
 }
 
@@ -105,34 +82,19 @@ def test_every_type_has_its_own_exemplars_and_held_out_cases() -> None:
 def test_playbooks_load_and_name_known_types() -> None:
     library = default_library()
     playbooks = load_playbooks(library)
-    assert {p.kind for p in playbooks} == {
-        "vendor",
-        "contractor",
-        "data_licence",
-        "model_licence",
-        "nda",
-    }
+    assert {p.kind for p in playbooks} == {"vendor", "contractor", "data_licence", "model_licence", "nda"}
 
 
 #: The party names the held-out check cases are written with.
 US = ("Customer", "Client", "Company", "Licensee", "Subscriber", "Buyer", "Recipient")
-THEM = (
-    "Vendor",
-    "Supplier",
-    "Provider",
-    "Contractor",
-    "Consultant",
-    "Licensor",
-    "Service Provider",
-    "Discloser",
-)
+THEM = ("Vendor", "Supplier", "Provider", "Contractor", "Consultant", "Licensor",
+        "Service Provider", "Discloser")
 
 
 def _playbook_for(kinds: tuple[str, ...]) -> Playbook:
     kind = kinds[0] if kinds else "vendor"
-    return Playbook(
-        id="test", title="test", kind=kind, side="us", description="", required=(), us=US, them=THEM
-    )
+    return Playbook(id="test", title="test", kind=kind, side="us", description="",
+                    required=(), us=US, them=THEM)
 
 
 #: what the checks that read the rest of the document (``document_any``) look for there: an
@@ -239,7 +201,9 @@ def test_the_freedom_to_subcontract_is_read_in_a_clause_of_its_own() -> None:
 def test_a_disclaimed_non_infringement_is_answered_only_by_the_other_sides_ip_indemnity() -> None:
     library = default_library()
     disclaimer = library.get("warranty_disclaimer")
-    check = next(c for c in disclaimer.checks if c.id == "wdisc_noninfringement_without_indemnity")
+    check = next(
+        c for c in disclaimer.checks if c.id == "wdisc_noninfringement_without_indemnity"
+    )
     playbook = _playbook_for(check.when.kinds)
     text = "THE SERVICE IS PROVIDED AS IS. PROVIDER DISCLAIMS ALL WARRANTIES OF NON-INFRINGEMENT."
     present = {"indemnification_ip"}
@@ -357,10 +321,7 @@ def test_a_cue_can_be_the_same_as_another_types_cue_in_another_file() -> None:
 
 def test_a_same_as_cue_must_name_a_written_out_cue() -> None:
     for target, message in [
-        (
-            "warranty.absent",
-            r"y\.yaml:9: cue 'disclaimer' refers to 'warranty\.absent', which is no",
-        ),
+        ("warranty.absent", r"y\.yaml:9: cue 'disclaimer' refers to 'warranty\.absent', which is no"),
         ("no_such_type.disclaimer", r"y\.yaml:9: .* 'no_such_type\.disclaimer', which is no cue"),
         ("warranty", r"y\.yaml:9: same_as of cue 'disclaimer' must be clause_id\.cue_name"),
     ]:
@@ -368,34 +329,21 @@ def test_a_same_as_cue_must_name_a_written_out_cue() -> None:
             build_library([_WARRANTY, _same_as(target)])
     # a reference to a reference is not followed
     chained = _same_as("provenance.disclaimer", type_id="other", family="z")
-    with pytest.raises(
-        LibraryError, match=r"z\.yaml:9: .* 'provenance\.disclaimer', which is no cue"
-    ):
+    with pytest.raises(LibraryError, match=r"z\.yaml:9: .* 'provenance\.disclaimer', which is no cue"):
         build_library([_same_as("warranty.disclaimer"), chained, _WARRANTY])
 
 
 def test_strict_required_cues_need_required_cues_that_every_exemplar_matches() -> None:
     strict = _EXCLUDING.format(excluding="disclaimer", sixth="Seller warrants the code.").replace(
-        "    required_cues: [promise]\n",
-        "    required_cues: [promise]\n    strict_required: true\n",
+        "    required_cues: [promise]\n", "    required_cues: [promise]\n    strict_required: true\n"
     )
     assert build_library([("x.yaml", strict)]).get("warranty").strict_required
-    with pytest.raises(
-        LibraryError, match=r"x\.yaml:13: exemplar 6 .* none of its strict required"
-    ):
-        build_library(
-            [("x.yaml", strict.replace("Seller warrants the code.", "Seller promises it."))]
-        )
-    with pytest.raises(
-        LibraryError, match=r"x\.yaml:10: .* has strict_required but no required_cues"
-    ):
+    with pytest.raises(LibraryError, match=r"x\.yaml:13: exemplar 6 .* none of its strict required"):
+        build_library([("x.yaml", strict.replace("Seller warrants the code.", "Seller promises it."))])
+    with pytest.raises(LibraryError, match=r"x\.yaml:10: .* has strict_required but no required_cues"):
         build_library([("x.yaml", strict.replace("    required_cues: [promise]\n", ""))])
-    with pytest.raises(
-        LibraryError, match=r"x\.yaml:11: strict_required of .* must be true or false"
-    ):
-        build_library(
-            [("x.yaml", strict.replace("strict_required: true", "strict_required: sometimes"))]
-        )
+    with pytest.raises(LibraryError, match=r"x\.yaml:11: strict_required of .* must be true or false"):
+        build_library([("x.yaml", strict.replace("strict_required: true", "strict_required: sometimes"))])
 
 
 def test_too_few_exemplars_is_an_error() -> None:
@@ -427,9 +375,7 @@ def test_an_indemnity_from_the_other_side_elsewhere_makes_ours_two_way() -> None
         "Supplier shall indemnify Customer against all claims caused by Supplier's negligence or wilful "
         "misconduct."
     )
-    theirs_ip_only = (
-        "Supplier shall defend Customer against any claim that the Services infringe a patent."
-    )
+    theirs_ip_only = "Supplier shall defend Customer against any claim that the Services infringe a patent."
     assert check_holds(check.when, ours, clause_type, playbook, set(), ours)
     assert not check_holds(
         check.when, ours, clause_type, playbook, set(), f"{ours}\n(b) {theirs_general}"
@@ -529,9 +475,7 @@ def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
     assert nothing.confidence < 0.5
 
 
-def test_a_licence_in_an_agreement_we_may_assign_to_a_buyer_is_not_flagged_non_transferable() -> (
-    None
-):
+def test_a_licence_in_an_agreement_we_may_assign_to_a_buyer_is_not_flagged_non_transferable() -> None:
     licence, check = _check("license_non_transferable", "lic_nontransferable_without_exceptions")
     playbook = _playbook_for(check.when.kinds)
     text = "Licensor grants Licensee a non-exclusive, non-transferable licence to use the Marks."
