@@ -278,10 +278,9 @@ _SUB = rf"(?:\({_SUB_LABEL}\))"
 _NUMBER = re.compile(r"\d+(?:\.\d+)*" + _SUB + "*")
 #: a reference to numbered provisions: "Section 14.3", "clauses 12.1 and 12.2", "Sections 12(a)
 #: and 12(b)"
+_NUMBERS = r"\d+(?:\.\d+)*" + _SUB + r"*(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*" + _SUB + r"*)*"
 _REFERENCE = re.compile(
-    r"\b(?:sections?|clauses?|articles?|paragraphs?)\s+"
-    r"(\d+(?:\.\d+)*" + _SUB + r"*(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*" + _SUB + r"*)*)",
-    re.IGNORECASE,
+    r"\b(?:sections?|clauses?|articles?|paragraphs?)\s+(" + _NUMBERS + ")", re.IGNORECASE
 )
 #: a provision's label, as its number ("ARTICLE 12" is article 12; "5.2." is 5.2)
 _LABEL_NUMBER = re.compile(
@@ -367,6 +366,54 @@ _AMENDS = re.compile(
     r"(?:clauses?|sections?|paragraphs?|sub-?(?:clauses?|sections?|paragraphs?))\s+"
     r"(?:\S+\s+){0,4}?(?:of|to|in)\s+|\b(?:amends?|supplements?|varies)\s+)$",
 )
+
+
+def _quoted(name: str, longest: int) -> str:
+    """Words in quotation marks, as an amendment quotes what it replaces and what it puts in."""
+    return rf'["“](?P<{name}>[^"“”]{{1,{longest}}})["”]'
+
+
+_AMENDED_REFERENCE = (
+    r"\b(?:sections?|clauses?|articles?|paragraphs?)\s+(?P<ref>" + _NUMBERS + r")"
+    r"(?:\s+of\s+(?:this\s+Agreement|the\s+General\s+Terms|the\s+Terms))?"
+)
+#: a provision that changes words of another ("In Section 9.2, “three (3) months” is replaced by
+#: “twelve (12) months”")
+_REPLACES_WORDS = re.compile(
+    rf"\bin\s+{_AMENDED_REFERENCE}\s*,?\s+(?:the\s+words?\s+|the\s+figure\s+)?"
+    rf"{_quoted('old', 300)}\s+(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+)?"
+    rf"(?:deleted\s+and\s+)?(?:replaced|substituted)\s+(?:by|with)\s+{_quoted('new', 2000)}",
+    re.IGNORECASE,
+)
+#: ... that puts new wording in place of a whole provision ("Section 5.3(b) is deleted and
+#: replaced with: “(b) ...”", "Section 8 is amended and restated to read as follows: “...”")
+_RESTATES = re.compile(
+    rf"{_AMENDED_REFERENCE}\s+(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+)?"
+    r"(?:deleted\s+(?:in\s+(?:its|their)\s+entirety\s+)?and\s+replaced|replaced|"
+    r"amended\s+and\s+restated|amended)\s+(?:in\s+(?:its|their)\s+entirety\s+)?"
+    rf"(?:with|by|to\s+read)?\s*(?:as\s+follows|the\s+following)?\s*:?\s*{_quoted('new', 2000)}",
+    re.IGNORECASE,
+)
+#: ... that adds to one ("The following are added as new clauses (d) and (e) of Section 9.3:
+#: “...”", "Section 6 is amended by adding the following at the end: “...”")
+_ADDS_TO = re.compile(
+    r"(?:\b(?:added|inserted)\s+(?:\S+\s+){0,3}?(?:new\s+)?"
+    r"(?:clauses?|sections?|paragraphs?|sub-?(?:clauses?|sections?|paragraphs?))\s+"
+    rf"(?:\S+\s+){{0,4}}?(?:of|to|in|at\s+the\s+end\s+of)\s+{_AMENDED_REFERENCE}|"
+    + _AMENDED_REFERENCE.replace("?P<ref>", "?P<ref2>")
+    + r"\s+(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+)?(?:amended|supplemented)\s+by\s+"
+    rf"(?:adding|inserting)\s+(?:\S+\s+){{0,6}}?)[^\"“”:]{{0,40}}:?\s*{_quoted('new', 2000)}",
+    re.IGNORECASE,
+)
+#: ... or that deletes one ("Section 11.4 is deleted.")
+_DELETES = re.compile(
+    _AMENDED_REFERENCE + r"\s+(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+)?deleted"
+    r"(?:\s+in\s+(?:its|their)\s+entirety)?(?:\s+and\s+(?:shall|will)\s+not\s+apply)?\s*[.;]",
+    re.IGNORECASE,
+)
+#: the lead-in of a list, which a new item added to the list is read under
+_LEAD_IN = re.compile(r"^[^:]{1,400}:(?=\s*\(?[a-z0-9]{1,4}\))", re.IGNORECASE)
+
 #: the words before a reference by which a provision prevails over the ones referred to
 _PREVAILS = re.compile(
     r"\b(?:notwithstanding|despite)\s+(?:anything\s+(?:to\s+the\s+contrary\s+)?in\s+)?"
@@ -406,6 +453,22 @@ _INDEMNITY_BY = re.compile(
     r"(?:shall|will|agrees\s+to|undertakes\s+to|must)\s+(?:\w+\s+){0,3}?"
     r"(?:defend|indemnif|hold\s+harmless)",
 )
+
+
+def _item_span(text: str, item: str) -> tuple[int, int]:
+    """Where a lettered or numbered item of a list, "(b)", starts and ends in a provision's text:
+    up to the next item of the list, or the end; (-1, -1) when the text has no such item."""
+    m = re.search(rf"(?<![\w(])\({re.escape(item)}\)\s", text)
+    if m is None:
+        return -1, -1
+    if item.isdigit():
+        following = str(int(item) + 1)
+    elif len(item) == 1 and item.isalpha() and item not in "iv":
+        following = chr(ord(item) + 1)
+    else:
+        following = ""
+    after = re.search(rf"\s\({re.escape(following)}\)\s", text[m.end() :]) if following else None
+    return m.start(), (m.end() + after.start() + 1 if after else len(text))
 
 
 class CrossReferences:
@@ -459,7 +522,106 @@ class CrossReferences:
                         carvers = self.carved_by.setdefault(number, [])
                         if clause not in carvers:
                             carvers.append(clause)
+        # the provisions as amended: words replaced, a provision restated or deleted, new items
+        # added to a list, each read where the amended provision is read
+        self._amended: dict[str, str] = {}
+        self.amended_by: dict[str, list[Segment]] = {}
+        self._superseded: list[tuple[int, int]] = []
+        self._read_as_amended(segmentation)
+        for number in self.texts:
+            self.texts[number] = []
+        for clause in segmentation.clauses:
+            number = _number_of(clause)
+            if number:
+                self.texts[number].append(self.amended(clause))
         self._yields: dict[str, str] = {}
+
+    def amended(self, clause: Segment) -> str:
+        """The clause's text as the provisions that amend it leave it ("" if one deletes it);
+        an amending provision reads without the words it takes out of another."""
+        return self._amended.get(clause.id, clause.text)
+
+    def superseded(self, start: int, end: int) -> bool:
+        """Whether the text from ``start`` to ``end`` lies in wording that an amendment deletes
+        or replaces, and so is no longer part of the agreement."""
+        return any(s <= start and end <= e for s, e in self._superseded)
+
+    def _read_as_amended(self, segmentation: Segmentation) -> None:
+        by_number: dict[str, list[Segment]] = {}
+        for clause in segmentation.clauses:
+            number = _number_of(clause)
+            if number:
+                by_number.setdefault(number, []).append(clause)
+
+        def targets(reference: str) -> list[tuple[Segment, str]]:
+            """The clauses a reference names, each with the item inside it that it names ("b"
+            for "Section 5.3(b)" when (b) is a lettered item of 5.3, not a provision)."""
+            out = []
+            for part in _NUMBER.findall(reference):
+                number, item = _dotted(part), ""
+                while number not in by_number and "." in number:
+                    number, tail = number.rsplit(".", 1)
+                    item = tail if not item else f"{tail}.{item}"
+                if "." in item:
+                    continue
+                out += [(clause, item) for clause in by_number.get(number, [])]
+            return out
+
+        edits: list[tuple[int, Segment, Segment, str, str, str, str]] = []
+        for clause in segmentation.clauses:
+            text = clause.text
+            for pattern, operation in (
+                (_REPLACES_WORDS, "replace"),
+                (_RESTATES, "restate"),
+                (_ADDS_TO, "add"),
+                (_DELETES, "delete"),
+            ):
+                for m in pattern.finditer(text):
+                    groups = m.groupdict()
+                    reference = groups.get("ref") or groups.get("ref2") or ""
+                    for target, item in targets(reference):
+                        if target is clause:
+                            continue
+                        edits.append(
+                            (
+                                clause.start + m.start(),
+                                clause,
+                                target,
+                                item,
+                                operation,
+                                groups.get("old") or "",
+                                groups.get("new") or "",
+                            )
+                        )
+                    if operation == "replace":
+                        # the amending provision no longer says what it takes out
+                        own = self._amended.get(clause.id, text)
+                        start, end = m.span("old")
+                        self._amended[clause.id] = own[:start] + " " * (end - start) + own[end:]
+        for _, amending, target, item, operation, old, new in sorted(edits, key=lambda e: e[0]):
+            if operation in ("restate", "delete"):
+                start, end = _item_span(target.text, item) if item else (0, len(target.text))
+                if start >= 0:
+                    self._superseded.append((target.start + start, target.start + end))
+            text = self.amended(target)
+            if operation == "replace":
+                words = r"\s+".join(re.escape(w) for w in old.split())
+                text = re.sub(words, new.replace("\\", "\\\\"), text, flags=re.IGNORECASE)
+            elif operation == "add":
+                lead = _LEAD_IN.match(text)
+                text = f"{text}\n{lead.group(0) + ' ' if lead else ''}{new}"
+            elif item:
+                start, end = _item_span(text, item)
+                if start < 0:
+                    continue
+                put = "" if operation == "delete" else new
+                text = f"{text[:start]}{put}{text[end:]}"
+            else:
+                text = "" if operation == "delete" else f"{target.label} {new}".strip()
+            self._amended[target.id] = text
+            by = self.amended_by.setdefault(target.id, [])
+            if amending not in by:
+                by.append(amending)
 
     def _referred(self, references: str) -> list[str]:
         """The provisions a reference names, by number: "Section 13.2(a)", where (a) is an item of
@@ -491,7 +653,7 @@ class CrossReferences:
         unless it prevails over them ("Notwithstanding Section 17.3"), with theirs titled too."""
         if clause.id in self._yields:
             return self._yields[clause.id]
-        text = clause.text
+        text = self.amended(clause)
         own = _number_of(clause)
         numbers: list[str] = []
         prevails_over: list[str] = []
@@ -514,9 +676,9 @@ class CrossReferences:
                     label = _number_of(carver)
                     overridden = any(label == n or label.startswith(n + ".") for n in prevails_over)
                     if carver is not clause and not overridden:
-                        parts.append(self._titled(carver.text))
+                        parts.append(self._titled(self.amended(carver)))
         parts = list(dict.fromkeys(parts))
-        out = "\n".join(parts) if len(parts) > 1 or parts[0] != text else ""
+        out = "\n".join(parts) if len(parts) > 1 or parts[0] != clause.text else ""
         self._yields[clause.id] = out
         return out
 
@@ -717,7 +879,11 @@ def review(
     located: dict[str, list[tuple[int, float]]] = {}
     for t, clause_type in enumerate(library.types):
         threshold = analysis.calibration.threshold(clause_type.id)
-        places = _locations(analysis, t, threshold)
+        places = [
+            (u, score)
+            for u, score in _locations(analysis, t, threshold)
+            if not references.superseded(analysis.units[u].start, analysis.units[u].end)
+        ]
         if places:
             located[clause_type.id] = places
     present = set(located)
@@ -738,7 +904,7 @@ def review(
             checks = () if defines_a_term else clause_type.checks
             holds = functools.partial(
                 _holds,
-                text=resolve_it(clause_text, reading),
+                text=resolve_it(references.amended(clause), reading),
                 clause_type=clause_type,
                 playbook=reading,
                 present=present,
@@ -772,6 +938,8 @@ def review(
                     f"the {playbook.title} playbook treats this clause as a red flag, "
                     "if this is one"
                 )
+            for amending in references.amended_by.get(clause.id, []) if checks else []:
+                reasons.append(f"read as amended by {_quote(amending.text, 60)}")
             for c, check in zip(fired, holding, strict=True):
                 read = _read_with(check, clause, definitions, with_definitions, holds)
                 reasons.append(

@@ -502,14 +502,7 @@ KNOWN_EXTRAS = {
     # the grant lists non-commercial research beside commercial search: the check reads the
     # purpose, not that the others are commercial
     ("data_licence", "lic_noncommercial_or_evaluation_only"),
-    # the order-form model licence: its special terms raise the cap from three to twelve months
-    # and take confidentiality, security and gross negligence out of it and out of the exclusion
-    # of indirect damages; the cap is read with them, but the checks look for carve-out wording
-    # in the cap's own terms
-    ("order_form_model_licence", "lol_cap_very_low"),
-    ("order_form_model_licence", "lol_cap_no_confidentiality_carveout"),
-    ("order_form_model_licence", "cde_bars_data_loss"),
-    # ... its refund right after a failed fix, read as termination without a cure period, and a
+    # the order-form model licence: its refund right after a failed fix, read as termination without a cure period, and a
     # price rise at renewal, read with the window to give notice
     ("order_form_model_licence", "termination_for_cause_no_cure_period"),
     ("order_form_model_licence", "notice_to_terminate_renewal_long_window"),

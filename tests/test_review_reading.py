@@ -282,6 +282,49 @@ def test_a_provision_is_read_with_the_special_terms_that_amend_it() -> None:
     assert "exclusive of taxes" not in references.yields_to(clause["9.2"])
 
 
+def test_a_provision_reads_as_the_provisions_that_amend_it_leave_it() -> None:
+    text = (
+        "1. SPECIAL TERMS\n"
+        '1.1 Liability. In Section 9.2, "three (3) months" is replaced by "twelve (12) '
+        'months".\n'
+        "1.2 Training. Section 5.3(b) is deleted and replaced with: “(b) Provider shall not use "
+        "Customer Data to train any model.”\n"
+        '1.3 Exceptions. The following is added as a new clause (d) of Section 9.3: "(d) '
+        "either party's breach of Section 7 (Confidentiality)\".\n"
+        "1.4 Non-compete. Section 11.4 is deleted.\n"
+        "5. DATA\n"
+        "5.3 Customer Data. (a) Customer owns Customer Data. (b) Provider may use Customer Data "
+        "to train its models. (c) Provider shall keep Customer Data in the United States.\n"
+        "9. LIABILITY\n"
+        "9.2 Each party's total liability shall not exceed the fees paid in THREE (3) MONTHS.\n"
+        "9.3 Section 9.2 does not apply to: (a) a party's indemnities; (b) fraud.\n"
+        "9.4 The fees are exclusive of taxes, as stated in Section 9.2.\n"
+        "11. RESTRICTIONS\n"
+        "11.4 Customer shall not build a competing model.\n"
+    )
+    references, clause = _numbered_provisions(text)
+    cap = references.amended(clause["9.2"])
+    assert "twelve (12) months" in cap and "THREE" not in cap
+    data = references.amended(clause["5.3"])
+    assert "(b) Provider shall not use Customer Data to train any model." in data
+    assert "may use Customer Data to train" not in data
+    assert "(a) Customer owns" in data and "(c) Provider shall keep" in data
+    # a new item of a list is read under the list's lead-in
+    assert "does not apply to: (d) either party's breach of Section 7" in references.amended(
+        clause["9.3"]
+    )
+    assert references.amended(clause["11.4"]) == ""
+    # the amending provision no longer says what it took out; a mere mention amends nothing
+    assert "three (3) months" not in references.amended(clause["1.1"])
+    assert references.amended(clause["9.4"]) == clause["9.4"].text
+    assert references.amended_by[clause["9.2"].id] == [clause["1.1"]]
+    # the wording an amendment deletes or replaces is no longer the agreement's
+    old = text.index("(b) Provider may use")
+    assert references.superseded(old, old + len("(b) Provider may use Customer Data"))
+    assert not references.superseded(text.index("(a) Customer owns"), old)
+    assert references.superseded(clause["11.4"].start, clause["11.4"].end)
+
+
 def test_every_cap_of_an_article_is_read_with_the_provision_that_no_cap_limits_something() -> None:
     text = (
         "15. LIMITATION OF LIABILITY\n"
