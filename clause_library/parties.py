@@ -22,6 +22,9 @@ from dataclasses import dataclass
 FALLBACK_RANK = 3
 #: how far into a document the parties are defined (the preamble and the parties clause)
 PREAMBLE_CHARS = 4000
+#: how far a definition of pronouns runs (""we" and "us" mean Marchmont Row Books Limited, a
+#: company registered ... ("Marchmont Row")") for a name in it to be the same party's
+DEFINITION_CHARS = 400
 
 _QUOTED = r"[\"“”]([^\"“”\n]{1,40}?)[,;.]?[\"“”]"
 #: an article before a capitalised name inside the quotation marks ("the Studio")
@@ -100,6 +103,11 @@ _NOT_A_PARTY = {
     "end users",
 }
 
+#: roles that name a party only when the list of parties gives them to one
+_ROLES = {"recipient", "discloser", "disclosing party", "receiving party"}
+#: the end of a party's paragraph in the list of parties, after its defined name
+_CLOSES_PARTY = re.compile(r"\s*\)\s*[;,.]?[ \t]*(?:and)?[ \t]*$", re.MULTILINE)
+
 #: the last word of a defined term that names a date, a document or a thing, not a party
 _NOT_A_PARTY_ENDING = {
     "date",
@@ -152,6 +160,7 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
     if end:
         head = head[: end.start()]
     found: list[tuple[int, tuple[str, ...]]] = []
+    pronoun_definitions: list[tuple[int, int]] = []
     for match in _GROUP.finditer(head):
         quoted = re.findall(_QUOTED, match.group(0))
         # "the Studio" in the quotation marks is the Studio
@@ -159,14 +168,23 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
             dict.fromkeys(_ARTICLE.sub("", n.strip().strip(",;.").strip()) for n in quoted)
         )
         names = tuple(n for n in names if any(c.isalpha() for c in n))
-        if not names or not any(_names_a_party(n) for n in names):
-            continue
         before = head[max(0, match.start() - 60) : match.start()]
         introduced = bool(_OPENING.search(before))
+        # a role closing a party's paragraph in the list of parties is that party's name: "(1)
+        # HOLLINS RIDGE BIDCO LIMITED, ... (the "Recipient");"
+        if introduced and _CLOSES_PARTY.match(head, match.end()):
+            role = [n for n in names if n.lower() in _ROLES]
+            if role and len(names) == 1:
+                found.append((match.start(), tuple(role)))
+                continue
+        if not names or not any(_names_a_party(n) for n in names):
+            continue
         defines = bool(_MEANS.match(head[match.end() : match.end() + 30]))
         has_pronoun = any(n.lower() in PRONOUNS for n in names)
         if introduced or (defines and has_pronoun):
             found.append((match.start(), tuple(n for n in names if _names_a_party(n))))
+        if defines and has_pronoun:
+            pronoun_definitions.append((match.start(), match.end()))
     # names quoted together in one parenthesis after a party are that party's, however they
     # are joined: (together with its subsidiaries, "Larkspur" or the "Company", and in this
     # letter also "we" or "us")
@@ -189,8 +207,25 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
         name = " ".join(match.group(1).split())
         if _names_a_party(name):
             found.append((match.start(), (name,)))
+    # a name given in parentheses inside a definition of pronouns is the same party's: ""we",
+    # "us" and "our" mean Marchmont Row Books Limited, ... ("Marchmont Row"), and "you" ..."
+    found.sort()
+    for opens, closes in pronoun_definitions:
+        upto = min([s for s, _ in pronoun_definitions if s > opens] + [closes + DEFINITION_CHARS])
+        at = next((i for i, (s, _) in enumerate(found) if s == opens), -1)
+        if at < 0:
+            continue
+        inside = [
+            i
+            for i, (s, names) in enumerate(found)
+            if closes <= s < upto and not any(n.lower() in PRONOUNS for n in names)
+        ]
+        if len(inside) == 1:
+            merged = found[at][1] + tuple(n for n in found[inside[0]][1] if n not in found[at][1])
+            found[at] = (opens, merged)
+            del found[inside[0]]
     groups: list[tuple[str, ...]] = []
-    for _, names in sorted(found):
+    for _, names in found:
         if names not in groups:
             groups.append(names)
     return groups

@@ -200,6 +200,7 @@ _PARTY_NAMES: dict[str, tuple[frozenset[str], float]] = {
                 "writer",
                 "photographer",
                 "creator",
+                "translator",
             }
         ),
         2.0,
@@ -250,7 +251,14 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"data\s+(?:sharing|supply)\s+agreement", 2.5),
         (r"\bDataset\b", 1.5),
         (r"training\s+data", 1.5),
-        (r"\bLicensed\s+(?:Data|Corpus)\b", 2.0),
+        (r"\bLicensed\s+(?:Data|Corpus|Archive)\b", 2.0),
+        # content licensed to train models ("a licence to use Publisher's archive and current
+        # content to train its models")
+        (
+            r"\b(?:content|archive|corpus|articles|works)\b[^.]{0,60}?\bto\s+train\b|"
+            r"\btrain(?:ing)?\b[^.]{0,40}\bon\s+(?:the\s+)?(?:Licensed\s+)?(?:Content|Archive)\b",
+            2.0,
+        ),
         (r"\btrain(?:s|ed|ing)?\b[^.]{0,60}\b(?:models?|AI|machine\s+learning)\b", 1.0),
         (r"machine\s+learning|artificial\s+intelligence|(?-i:\bAI\b)", 0.5),
     ],
@@ -278,6 +286,15 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bVendor\b|\bSupplier\b|\bProvider\b", 1.0),
         (r"service\s+levels?|uptime", 1.0),
         (r"purchase|supply\s+agreement|license\s+agreement", 0.8),
+        # a service the supplier runs for us ("a hosted web application", "Hosting Services")
+        (r"\bhosted\s+(?:web\s+)?(?:application|service|solution|system)s?\b", 1.5),
+        # a public body buying through a tender ("Request for Proposals No. 24-117", a
+        # political subdivision, non-appropriation of funds)
+        (
+            r"\brequest\s+for\s+(?:proposals?|tenders?|quotations?)\b|(?-i:\bRFP\b)|"
+            r"\bnon-?appropriation\b|\bpolitical\s+subdivision\b|\bpublic\s+records\s+act\b",
+            2.5,
+        ),
     ],
 }
 

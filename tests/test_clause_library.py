@@ -469,6 +469,20 @@ def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
         "and use their Outputs in your products."
     )
     assert detect_kind("Murmur Data Access and Licence Terms", posts).kind == "data_licence"
+    # a newspaper's archive licensed to train models, under a title that names only content
+    news = (
+        "Licensee wishes to obtain a licence to use Publisher's archive and current content to "
+        "train its models. Licensee shall pay the Annual License Fee."
+    )
+    assert detect_kind("CONTENT LICENSE AGREEMENT", news).kind == "data_licence"
+    # a county's tender for a hosted application, whose supplier it calls the CONTRACTOR
+    county = (
+        'TILLICUM COUNTY, a political subdivision of the State of Washington ("COUNTY"), and '
+        'QUILLMARK CIVIC SYSTEMS, INC. ("CONTRACTOR"). COUNTY issued Request for Proposals '
+        "No. 24-117 for a hosted web application. CONTRACTOR shall provide the Hosting Services "
+        "as a hosted service."
+    )
+    assert detect_kind("CONTRACT FOR PROFESSIONAL SERVICES", county).kind == "vendor"
     # with no evidence for any kind, the general commercial review, flagged as a guess
     nothing = detect_kind("Sponsorship Agreement", "The Sponsor shall pay the Team the Fee.")
     assert nothing.kind == DEFAULT_KIND == "vendor"

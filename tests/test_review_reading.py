@@ -60,6 +60,38 @@ def test_names_quoted_in_one_parenthesis_belong_to_one_party_however_they_are_jo
     assert ("Seller", "Buyer") not in defined_names(both)
 
 
+def test_a_name_given_inside_a_definition_of_pronouns_is_the_same_partys() -> None:
+    letter = (
+        'Dear Ms Okafor,\n\nIn this letter "we", "us" and "our" mean Marchmont Row Books '
+        "Limited, a company registered in England and Wales whose registered office is at 14 "
+        'Calthorpe Yard, London ("Marchmont Row"), and "you" and "your" mean Adaeze Okafor of '
+        'Leeds, who is engaged as a freelance literary translator (the "Translator").\n\n'
+        "1. Words we use\n"
+    )
+    assert defined_names(letter) == [
+        ("we", "us", "our", "Marchmont Row"),
+        ("you", "your", "Translator"),
+    ]
+    parties = read_parties(letter, ("Company", "Publisher"), ("Contractor", "Translator"))
+    assert "we" in parties.us and "you" in parties.them
+
+
+def test_a_role_that_closes_a_partys_paragraph_in_the_list_of_parties_names_it() -> None:
+    deed = (
+        "THIS DEED is dated 14 March 2025\n\nGIVEN BY:\n\n(1) HOLLINS RIDGE BIDCO LIMITED, a "
+        'company incorporated in England (the "Recipient");\n\nIN FAVOUR OF:\n\n(2) CALDER '
+        'VALE GROUP PLC, a public limited company (the "Company").\n\nBACKGROUND\n\n'
+        '(A) Each party that receives information (the "Recipient") shall keep it secret.\n'
+    )
+    assert defined_names(deed) == [("Recipient",), ("Company",)]
+    # a role given in passing, not to one party in the list, names no one
+    mutual = (
+        "This Agreement is between Arden Ltd and Birch LLC. Information that a party (the "
+        '"Discloser") gives to the other (the "Recipient") is confidential.\n\n1. Use.\n'
+    )
+    assert defined_names(mutual) == []
+
+
 def test_names_defined_without_parentheses_or_quotation_marks() -> None:
     text = (
         "SOFTWARE LICENCE\n\nThis licence is made between Tallow Systems GmbH (hereinafter "
