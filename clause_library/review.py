@@ -478,7 +478,7 @@ class CrossReferences:
 
     def __init__(self, segmentation: Segmentation) -> None:
         self.titles: dict[str, str] = {}
-        self.texts: dict[str, list[str]] = {}
+        self._clauses: dict[str, list[Segment]] = {}
         for section in segmentation.sections:
             number = _number_of(section)
             if number and section.heading:
@@ -486,7 +486,7 @@ class CrossReferences:
         for clause in segmentation.clauses:
             number = _number_of(clause)
             if number:
-                self.texts.setdefault(number, []).append(clause.text)
+                self._clauses.setdefault(number, []).append(clause)
                 if clause.heading:
                     self.titles.setdefault(number, _title(clause.heading))
         # a provision that gives an indemnity, untitled or titled without saying so ("11.1 By
@@ -528,12 +528,7 @@ class CrossReferences:
         self.amended_by: dict[str, list[Segment]] = {}
         self._superseded: list[tuple[int, int]] = []
         self._read_as_amended(segmentation)
-        for number in self.texts:
-            self.texts[number] = []
-        for clause in segmentation.clauses:
-            number = _number_of(clause)
-            if number:
-                self.texts[number].append(self.amended(clause))
+        self.texts = {n: [self.amended(c) for c in cs] for n, cs in self._clauses.items()}
         self._yields: dict[str, str] = {}
 
     def amended(self, clause: Segment) -> str:
@@ -547,25 +542,15 @@ class CrossReferences:
         return any(s <= start and end <= e for s, e in self._superseded)
 
     def _read_as_amended(self, segmentation: Segmentation) -> None:
-        by_number: dict[str, list[Segment]] = {}
-        for clause in segmentation.clauses:
-            number = _number_of(clause)
-            if number:
-                by_number.setdefault(number, []).append(clause)
-
         def targets(reference: str) -> list[tuple[Segment, str]]:
             """The clauses a reference names, each with the item inside it that it names ("b"
             for "Section 5.3(b)" when (b) is a lettered item of 5.3, not a provision)."""
-            out = []
-            for part in _NUMBER.findall(reference):
-                number, item = _dotted(part), ""
-                while number not in by_number and "." in number:
-                    number, tail = number.rsplit(".", 1)
-                    item = tail if not item else f"{tail}.{item}"
-                if "." in item:
-                    continue
-                out += [(clause, item) for clause in by_number.get(number, [])]
-            return out
+            return [
+                (clause, item)
+                for number, item in self._provisions(reference)
+                if "." not in item
+                for clause in self._clauses.get(number, [])
+            ]
 
         edits: list[tuple[int, Segment, Segment, str, str, str, str]] = []
         for clause in segmentation.clauses:
@@ -626,16 +611,23 @@ class CrossReferences:
     def _referred(self, references: str) -> list[str]:
         """The provisions a reference names, by number: "Section 13.2(a)", where (a) is an item of
         13.2 and not a provision of its own, names 13.2."""
+        return [number for number, _ in self._provisions(references)]
+
+    def _provisions(self, references: str) -> list[tuple[str, str]]:
+        """The provisions a reference names, each by number with the item inside it that the
+        reference names: "Section 13.2(a)", where (a) is not a provision of its own, is ("13.2",
+        "a"); "Section 13.2" is ("13.2", "")."""
         out = []
         for reference in _NUMBER.findall(references):
-            number = _dotted(reference)
+            number, item = _dotted(reference), ""
             while (
-                number not in self.texts
+                number not in self._clauses
                 and number not in self.titles
                 and not number.rsplit(".", 1)[-1].isdigit()
             ):
-                number = number.rsplit(".", 1)[0]
-            out.append(number)
+                number, tail = number.rsplit(".", 1)
+                item = f"{tail}.{item}" if item else tail
+            out.append((number, item))
         return out
 
     def _titled(self, text: str) -> str:
