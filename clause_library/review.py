@@ -331,6 +331,18 @@ def _title(heading: str) -> str:
     return heading.strip().lstrip("-–—:.").strip() or heading
 
 
+def _titles(numbered: Segment, after: Segment) -> bool:
+    """Whether ``after`` is the title of the untitled provision just before it, on a line of its
+    own: "CONFIDENTIALITY" after "ARTICLE 9"."""
+    return (
+        not numbered.heading
+        and not numbered.text.strip().replace(numbered.label.strip(), "", 1).strip()
+        and not after.label
+        and bool(after.heading)
+        and after.start - numbered.end <= 3
+    )
+
+
 #: the words after a reference by which a provision carves something out of the ones referred
 #: to ("Sections 17.1 and 17.2 do not apply to", "clause 19.1 shall not prevent")
 _CARVES_OUT = re.compile(
@@ -479,10 +491,14 @@ class CrossReferences:
     def __init__(self, segmentation: Segmentation) -> None:
         self.titles: dict[str, str] = {}
         self._clauses: dict[str, list[Segment]] = {}
-        for section in segmentation.sections:
+        sections = segmentation.sections
+        for section, following in zip(sections, [*sections[1:], None], strict=True):
             number = _number_of(section)
             if number and section.heading:
                 self.titles.setdefault(number, _title(section.heading))
+            elif number and following is not None and _titles(section, following):
+                # "ARTICLE 9" with its title on the next line: "CONFIDENTIALITY"
+                self.titles.setdefault(number, _title(following.heading))
         for clause in segmentation.clauses:
             number = _number_of(clause)
             if number:

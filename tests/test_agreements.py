@@ -577,11 +577,6 @@ KNOWN_EXTRAS = {
     # the translator's letter: her duty to take over the defence of a claim if we ask (12.3) is
     # not read as a duty to defend
     ("letter_translator_contractor", "indem_ip_no_defence_duty"),
-    # the carve-out from the cap of a breach of the confidentiality article named only by its
-    # number ("either Party's liability for breach of Article 10", "a Party's breach of Article
-    # 9"), not read as a carve-out of confidentiality: in the news archive and the bank's licence
-    ("news_archive_ai_licence", "lol_cap_no_confidentiality_carveout"),
-    ("rail_enterprise_model_licence", "lol_cap_no_confidentiality_carveout"),
     # the bank's licence: deletion "from all systems (including backups)" (13.5(b)) read as
     # backups kept
     ("rail_enterprise_model_licence", "drd_backup_retention_unprotected"),

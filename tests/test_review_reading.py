@@ -389,6 +389,28 @@ def test_an_article_headed_with_its_word_and_a_dash_is_titled_by_its_heading() -
     assert "breach of Article 12 (CONFIDENTIALITY)" in cap
 
 
+def test_an_article_whose_title_stands_on_the_next_line_is_titled_by_it() -> None:
+    # "ARTICLE 9" then "CONFIDENTIALITY" on a line of its own; an untitled article followed by
+    # a numbered clause takes no title from it
+    references, clause = _numbered_provisions(
+        "ARTICLE 9\n"
+        "CONFIDENTIALITY\n"
+        "9.1 Each Party shall keep the other's Confidential Information secret.\n"
+        "ARTICLE 10\n"
+        "10.1 Each Party shall comply with applicable law.\n"
+        "ARTICLE 12\n"
+        "LIMITATION OF LIABILITY\n"
+        "12.2 Cap. Each Party's total liability shall not exceed the amounts paid in the twelve "
+        "months before the claim.\n"
+        "12.3 Exceptions. Section 12.2 does not limit a Party's breach of Article 9 or of "
+        "Article 10.\n"
+    )
+    cap = references.yields_to(clause["12.2"])
+    assert "breach of Article 9 (CONFIDENTIALITY)" in cap
+    assert "Article 10 (" not in cap
+    assert references.titles["12"] == "LIMITATION OF LIABILITY"
+
+
 INDEMNITIES = (
     "14. INDEMNITIES\n"
     "14.1 Lumenvale shall defend the Customer against any claim that the Services infringe a "
