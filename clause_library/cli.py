@@ -23,9 +23,9 @@ EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 70
 
 OUR_PARTY_HELP = (
-    'a name the document defines for the party we act for ("Osterfeld", "you"): that party '
-    "is read as our side and the others as the other side (default: read from the playbook's "
-    "names and the wording)"
+    'a name the document defines for the party we act for ("Osterfeld", "you"), or the full '
+    "name it defines that name for: that party is read as our side and the others as the other "
+    "side (default: read from the playbook's names and the wording)"
 )
 
 NOT_LEGAL_ADVICE = (

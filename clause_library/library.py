@@ -296,7 +296,7 @@ _WHEN_KEYS = (
 )
 
 #: Party placeholders a check regex may use; matched against any party name when validating.
-PLACEHOLDER = re.compile(r"\{(us|them)\}")
+PLACEHOLDER = re.compile(r"\{(us|them|only_us)\}")
 
 
 @functools.cache

@@ -35,8 +35,10 @@ _GROUP = re.compile(rf"{_QUOTED}(?:{_JOIN}{_QUOTED})*")
 #: as the", or without the parenthesis ", hereinafter referred to as"
 _CALLED = r"(?:(?:referred\s+to\s+as|called(?:\s+as)?|known\s+as)\s+)"
 _HEREINAFTER = r"(?:hereinafter|hereafter|herein)\s*[,:]?\s+"
+#: a party defined with its group: "(together with its subsidiaries, the "Company")"
+_WITH_GROUP = r"(?:together\s+with\s+its\s+[^()\"“”,]{1,40},\s*)"
 _OPENING = re.compile(
-    rf"(?:\(\s*(?:{_HEREINAFTER})?|\b{_HEREINAFTER}){_CALLED}?(?:the\s+|a\s+|an\s+)?$",
+    rf"(?:\(\s*(?:{_HEREINAFTER}|{_WITH_GROUP})?|\b{_HEREINAFTER}){_CALLED}?(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
 #: a name defined without quotation marks, in parentheses: "(hereinafter referred to as Party
@@ -55,6 +57,11 @@ _AT_LINE_END = re.compile(
 _PARENTHESIS = re.compile(r"\(([^()]{1,250})\)")
 _SEVERAL_PARTIES = re.compile(r"\b(?:each|respectively|collectively|together\s+the)\b", re.I)
 _MEANS = re.compile(r"^\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\b", re.I)
+#: the name a definition of pronouns refers them to: "refer to the Company"
+_REFERS_TO = re.compile(
+    r"\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\s+(?:the\s+)?"
+    r"([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})"
+)
 #: the names a contract may give a party that are pronouns, not its name
 PRONOUNS = frozenset({"we", "us", "our", "ours", "you", "your", "yours"})
 #: the other forms of a pronoun a contract defines as a party's name
@@ -224,6 +231,19 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
             merged = found[at][1] + tuple(n for n in found[inside[0]][1] if n not in found[at][1])
             found[at] = (opens, merged)
             del found[inside[0]]
+            continue
+        # ... and pronouns that refer to a party by the name defined for it before: ""we",
+        # "us" and "our" refer to the Company"
+        named = _REFERS_TO.match(head, closes)
+        if named:
+            party = next(
+                (i for i, (s, names) in enumerate(found) if s < opens and named.group(1) in names),
+                -1,
+            )
+            if party >= 0:
+                pronouns = found[at][1]
+                found[party] = (found[party][0], found[party][1] + pronouns)
+                del found[at]
     groups: list[tuple[str, ...]] = []
     for _, names in found:
         if names not in groups:
@@ -273,6 +293,38 @@ def party_named(groups: list[tuple[str, ...]], name: str) -> int | None:
     return None
 
 
+def party_chosen(text: str, groups: list[tuple[str, ...]], name: str) -> int | None:
+    """The index of the party the reviewer names ``name``: by a name the document defines for
+    it ("Ostrander", "you") or by its full name, written before that definition ("Ostrander
+    Digital Corporation, a Washington corporation ("you")")."""
+    chosen = party_named(groups, name)
+    return chosen if chosen is not None else _defined_after(text, groups, name)
+
+
+#: how far after a party's full name its defined name may be given ("Ostrander Digital
+#: Corporation, a Washington corporation ("you")")
+FULL_NAME_CHARS = 200
+
+
+def _defined_after(text: str, groups: list[tuple[str, ...]], full_name: str) -> int | None:
+    """The index of the group whose first name is defined soonest after ``full_name`` in the
+    opening of ``text``, within ``FULL_NAME_CHARS``: the party the reviewer names by its full
+    name rather than by the name the document defines for it."""
+    head = text[:PREAMBLE_CHARS]
+    name = r"\s+".join(re.escape(w) for w in full_name.split())
+    # the first mention followed by a definition (not the address block of a letter)
+    for mention in re.finditer(name, head, re.IGNORECASE):
+        after = head[mention.end() : mention.end() + FULL_NAME_CHARS]
+        best: tuple[int, int] | None = None
+        for index, names in enumerate(groups):
+            m = re.search(rf"[\"“]{re.escape(names[0])}[\"”]", after)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), index)
+        if best:
+            return best[1]
+    return None
+
+
 def read_parties(
     text: str,
     us: tuple[str, ...],
@@ -297,7 +349,7 @@ def read_parties(
     target's confidentiality letter): the party defined with that name is us and every other
     party is them, whatever the playbook's lists say."""
     groups = defined_names(text)
-    chosen = party_named(groups, ours) if ours else None
+    chosen = party_chosen(text, groups, ours) if ours else None
     if chosen is not None:
         others = [n for i, names in enumerate(groups) if i != chosen for n in names]
         return Parties(us=_with_forms(list(groups[chosen])), them=_with_forms(others))

@@ -54,7 +54,15 @@ class Playbook:
         return self.severities.get(check_id, default)
 
     def party_pattern(self, side: str) -> str:
-        names = self.us if side == "us" else self.them
+        """A regex for the names of a side: ``us``, ``them``, or ``only_us``, our names that
+        are not also the other side's (a mutual NDA's "Recipient" is either party's), which
+        matches nothing when there are none."""
+        if side == "only_us":
+            names = tuple(n for n in self.us if n.lower() not in {m.lower() for m in self.them})
+            if not names:
+                return r"(?!)"
+        else:
+            names = self.us if side == "us" else self.them
         if not names:
             return r"(?:\w+(?:\s+\w+)?)"
         return (

@@ -8,6 +8,7 @@ types. Changing the playbook calls :func:`review` again on the same analysis: no
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -21,7 +22,13 @@ from clause_library.document import Document
 from clause_library.embed import normalise_text
 from clause_library.library import Check, ClauseType, Condition, Library, Severity
 from clause_library.match import FEATURES, LOGIT_SCALE, Analysis, Unit
-from clause_library.parties import PRONOUNS, Parties, defined_names, party_named, read_parties
+from clause_library.parties import (
+    PRONOUNS,
+    Parties,
+    defined_names,
+    party_chosen,
+    read_parties,
+)
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 from clause_library.segment import (
     Segment,
@@ -198,9 +205,8 @@ _CUE_NAME = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 def _pattern(entry: str, clause_type: ClauseType, playbook: Playbook) -> re.Pattern[str]:
     raw = clause_type.cues.get(entry, entry)
-    raw = raw.replace("{us}", playbook.party_pattern("us")).replace(
-        "{them}", playbook.party_pattern("them")
-    )
+    for side in ("us", "them", "only_us"):
+        raw = raw.replace(f"{{{side}}}", playbook.party_pattern(side))
     raw = _CUE_NAME.sub(lambda m: clause_type.cues.get(m.group(1), m.group(0)), raw)
     return re.compile(raw, re.IGNORECASE)
 
@@ -352,6 +358,14 @@ _CARVES_OUT = re.compile(
     r"|(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:subject|applicable))\b",
     re.IGNORECASE,
 )
+#: ... or in the next sentence, by a pronoun for them ("The limitations in Sections 14.2 and
+#: 14.3 apply to all claims .... They shall not apply to liability for a breach of Article 10.")
+_THEY_DO_NOT_APPLY = re.compile(
+    r"(?:[^.]|\.(?=\d))*\.\s+(?:they|these\s+\w+|such\s+\w+|the\s+same)\s+"
+    r"(?:(?:do|does|shall|will|may)\s+not\s+(?:apply|limit|restrict)"
+    r"|(?:are|is|shall\s+be|will\s+be)\s+not\s+(?:subject|applicable))\b",
+    re.IGNORECASE,
+)
 #: the words by which a provision carves something out of every cap of its article, or out of
 #: the whole article ("This clause does not restrict hiring anyone who ...")
 _WHOLE_ARTICLE = re.compile(
@@ -423,6 +437,15 @@ _DELETES = re.compile(
     r"(?:\s+in\s+(?:its|their)\s+entirety)?(?:\s+and\s+(?:shall|will)\s+not\s+apply)?\s*[.;]",
     re.IGNORECASE,
 )
+#: ... or that lets a party take back a licence another grants ("Creator may revoke the license
+#: granted in Section 8.1, in whole or in part, at any time and for any reason"): the licence
+#: is read with it
+_REVOKES = re.compile(
+    r"(?P<new>(?<![^.\n])[^.\n]*?\bmay\s+(?:\w+\s+){0,2}?(?:revoke|withdraw|terminate)\s+"
+    r"(?:the\s+|any\s+|such\s+)?(?:licen[cs]es?|rights?|permission)\s+(?:granted|given)\s+"
+    rf"(?:in|under|by)\s+{_AMENDED_REFERENCE}(?:[^.\n]|\.(?=\d))*\.?)",
+    re.IGNORECASE,
+)
 #: the lead-in of a list, which a new item added to the list is read under
 _LEAD_IN = re.compile(r"^[^:]{1,400}:(?=\s*\(?[a-z0-9]{1,4}\))", re.IGNORECASE)
 
@@ -492,7 +515,7 @@ class CrossReferences:
         self.titles: dict[str, str] = {}
         self._clauses: dict[str, list[Segment]] = {}
         sections = segmentation.sections
-        for section, following in zip(sections, [*sections[1:], None], strict=True):
+        for section, following in itertools.zip_longest(sections, sections[1:]):
             number = _number_of(section)
             if number and section.heading:
                 self.titles.setdefault(number, _title(section.heading))
@@ -530,6 +553,7 @@ class CrossReferences:
                 before = text[max(0, m.start() - 60) : m.start()]
                 if (
                     _CARVES_OUT.match(after)
+                    or _THEY_DO_NOT_APPLY.match(text, m.end())
                     or _NOTHING_IN.search(before)
                     or _AMENDED.match(after)
                     or _AMENDS.search(before)
@@ -576,6 +600,7 @@ class CrossReferences:
                 (_RESTATES, "restate"),
                 (_ADDS_TO, "add"),
                 (_DELETES, "delete"),
+                (_REVOKES, "qualify"),
             ):
                 for m in pattern.finditer(text):
                     groups = m.groupdict()
@@ -611,6 +636,8 @@ class CrossReferences:
             elif operation == "add":
                 lead = _LEAD_IN.match(text)
                 text = f"{text}\n{lead.group(0) + ' ' if lead else ''}{new}"
+            elif operation == "qualify":
+                text = f"{text}\n{new.strip()}"
             elif item:
                 start, end = _item_span(text, item)
                 if start < 0:
@@ -646,7 +673,9 @@ class CrossReferences:
             out.append((number, item))
         return out
 
-    def _titled(self, text: str) -> str:
+    def titled(self, text: str) -> str:
+        """``text`` with each reference followed by the title of what it refers to."""
+
         def title(m: re.Match[str]) -> str:
             numbers = self._referred(m.group(1))
             names = [self.titles[n] for n in numbers if n in self.titles]
@@ -671,25 +700,33 @@ class CrossReferences:
                 numbers += self._referred(m.group(1))
             elif _PREVAILS.search(before):
                 prevails_over += self._referred(m.group(1))
-        parts = [self._titled(text)]
+        parts = [self.titled(text)]
         for number in dict.fromkeys(numbers):
             if number == own:
                 continue
             for label, texts in self.texts.items():
                 if label == number or label.startswith(number + "."):
-                    parts += [self._titled(t) for t in texts]
+                    parts += [self.titled(t) for t in texts]
         for number, carvers in self.carved_by.items():
             if own and (own == number or own.startswith(number + ".")):
                 for carver in carvers:
                     label = _number_of(carver)
                     overridden = any(label == n or label.startswith(n + ".") for n in prevails_over)
                     if carver is not clause and not overridden:
-                        parts.append(self._titled(self.amended(carver)))
+                        parts.append(self.titled(self.amended(carver)))
         parts = list(dict.fromkeys(parts))
         out = "\n".join(parts) if len(parts) > 1 or parts[0] != clause.text else ""
         self._yields[clause.id] = out
         return out
 
+
+#: the words that make an exception of what a term defines ("except with respect to Excluded
+#: Claims", "other than the Excluded Matters")
+_EXCEPTING = re.compile(
+    r"\b(?:except|excluding|other\s+than|save|apart\s+from)\s+"
+    r"(?:(?:with\s+respect\s+to|in\s+respect\s+of|for|as\s+to)\s+)?(?:any\s+|the\s+)?",
+    re.IGNORECASE,
+)
 
 #: a definition a check reads with a clause is at most this long (a longer one is a list of
 #: its own, read where it is found)
@@ -723,6 +760,21 @@ class Definitions:
         the first time it is used, in brackets after it; ``""`` if it uses none (a definition
         within the clause itself is already read)."""
         return self._read(clause, only)[0]
+
+    def excepted(self, clause: Segment) -> str:
+        """The exceptions the clause makes of defined terms, each read with its term's
+        definition, one to a line: "EXCEPT WITH RESPECT TO EXCLUDED CLAIMS ((a) liability of
+        either party for breach of Article 8; ...)". Like a provision the clause is made subject
+        to, they may hold the carve-out a check asks for."""
+        bodies = []
+        for m in _EXCEPTING.finditer(clause.text):
+            after = clause.text[m.end() : m.end() + 80].lower()
+            for name, (start, end, body) in self._bodies.items():
+                # in capitals too, as in a cap written in capitals
+                used = re.match(re.escape(name.lower()) + r"(?:s|es)?\b", after)
+                if used and not (clause.start <= start and end <= clause.end):
+                    bodies.append(f"{clause.text[m.start() : m.end() + used.end()]} ({body})")
+        return "\n".join(dict.fromkeys(bodies))
 
     def terms_in(self, clause: Segment) -> tuple[str, ...]:
         """The terms whose definitions :meth:`read_into` reads into the clause."""
@@ -858,13 +910,14 @@ def review(
     document defines for them (:func:`~clause_library.parties.read_parties`): in terms where
     "Corvane", "we" and "us" are the provider and "Customer", "you" and "your" the customer, a
     vendor's right to train on "your Inputs" is read as the other side's right over our data.
-    ``our_party``, a name the document defines for one of its parties, makes that party ours
-    (a name it does not define is ignored, and the sides are read as usual).
+    ``our_party``, a name the document defines for one of its parties or the full name it
+    defines it for, makes that party ours (a name it does not define is ignored, and the sides
+    are read as usual).
     """
     library = analysis.library
     document = analysis.document
     party_names = tuple(defined_names(document.text))
-    chosen = party_named(list(party_names), our_party) if our_party else None
+    chosen = party_chosen(document.text, list(party_names), our_party) if our_party else None
     # the party by its name, not by a pronoun the reviewer may have given ("you")
     our_party = (
         next((n for n in party_names[chosen] if n.lower() not in PRONOUNS), our_party)
@@ -917,7 +970,15 @@ def review(
                 playbook=reading,
                 present=present,
                 document_text=document.text,
-                yields_to=references.yields_to(clause),
+                yields_to="\n".join(
+                    filter(
+                        None,
+                        (
+                            references.yields_to(clause),
+                            references.titled(definitions.excepted(clause)),
+                        ),
+                    )
+                ),
             )
             with_definitions = definitions.read_into(clause) if checks else ""
             holding = [c for c in checks if holds(c, with_definitions)]

@@ -76,6 +76,34 @@ def test_a_name_given_inside_a_definition_of_pronouns_is_the_same_partys() -> No
     assert "we" in parties.us and "you" in parties.them
 
 
+def test_pronouns_that_refer_to_a_party_by_its_name_and_a_party_chosen_by_its_full_name() -> None:
+    letter = (
+        "Ostrander Digital Corporation\n1400 Fairview Avenue North\n\nDear Ms. Achterberg:\n\n"
+        "In connection with your consideration of a possible transaction involving Brightwater "
+        "Ledger Software, Inc., a Delaware corporation (together with its subsidiaries, the "
+        '"Company"), Halloran Pierce & Co. LLC ("Halloran Pierce"), acting on behalf of the '
+        "Company, is prepared to make available to Ostrander Digital Corporation, a Washington "
+        'corporation ("you"), certain information. In this letter agreement, "we", "us" and '
+        '"our" refer to the Company.\n\n1. DEFINITIONS\n'
+    )
+    assert defined_names(letter) == [
+        ("Company", "we", "us", "our"),
+        ("Halloran Pierce",),
+        ("you",),
+    ]
+    # the buyer, named as the letter names it before calling it "you" (its first mention, in
+    # the address, is followed by no definition)
+    parties = read_parties(
+        letter, ("Company", "Recipient"), ("Counterparty",), ours="Ostrander Digital Corporation"
+    )
+    assert parties.us == ("you", "your", "yours")
+    assert {"Company", "we", "Halloran Pierce"} <= set(parties.them)
+    # a name the letter gives no party chooses none
+    assert read_parties(letter, ("Company",), ("Counterparty",), ours="Piper Hollis") == (
+        read_parties(letter, ("Company",), ("Counterparty",))
+    )
+
+
 def test_a_role_that_closes_a_partys_paragraph_in_the_list_of_parties_names_it() -> None:
     deed = (
         "THIS DEED is dated 14 March 2025\n\nGIVEN BY:\n\n(1) HOLLINS RIDGE BIDCO LIMITED, a "
@@ -409,6 +437,50 @@ def test_an_article_whose_title_stands_on_the_next_line_is_titled_by_it() -> Non
     assert "breach of Article 9 (CONFIDENTIALITY)" in cap
     assert "Article 10 (" not in cap
     assert references.titles["12"] == "LIMITATION OF LIABILITY"
+
+
+def test_a_carve_out_in_the_next_sentence_and_a_revocation_are_read_with_the_provision() -> None:
+    references, clause = _numbered_provisions(
+        "8. LICENCES\n"
+        "8.1 Likeness Licence. Creator grants Company a licence to use the Creator's name and "
+        "likeness in the Deliverables during the Usage Period.\n"
+        "8.4 Revocation. Creator may revoke the license granted in Section 8.1, in whole or in "
+        "part, at any time and for any reason on thirty days' notice.\n"
+        "8.5 Credits. Creator may refer to Section 8.1 in its portfolio.\n"
+        "14. LIABILITY\n"
+        "14.3 Each Party's aggregate liability shall not exceed EUR 5,000,000.\n"
+        "14.4 The limitations in Section 14.3 apply to all claims, including claims under "
+        "Section 13.1. They shall not apply to liability for a breach of Article 10.\n"
+        "14.6 The limitations in Section 14.3 apply to claims in tort. They are the Parties' "
+        "agreed allocation of risk.\n"
+    )
+    licence = references.amended(clause["8.1"])
+    assert "may revoke the license granted in Section 8.1" in licence
+    assert "portfolio" not in licence
+    assert references.amended_by[clause["8.1"].id] == [clause["8.4"]]
+    cap = references.yields_to(clause["14.3"])
+    assert "They shall not apply to liability for a breach of Article 10" in cap
+    assert "agreed allocation of risk" not in cap
+
+
+def test_a_clause_that_excepts_a_defined_term_is_read_with_its_definition() -> None:
+    text = (
+        "11. LIMITATION OF LIABILITY\n"
+        "11.2 Cap. EXCEPT WITH RESPECT TO EXCLUDED CLAIMS, EACH PARTY'S TOTAL LIABILITY SHALL "
+        "NOT EXCEED THE FEES PAID IN THE THREE MONTHS BEFORE THE CLAIM.\n"
+        '11.3 Excluded Claims. "Excluded Claims" means (a) liability of either party for breach '
+        "of Article 8; and (b) liability of either party arising from its fraud.\n"
+        "11.4 Other. Each party shall mitigate its Excluded Claims.\n"
+    )
+    segmentation = segment(_document(text))
+    definitions = Definitions(segmentation, text)
+    clause = {c.label.rstrip("."): c for c in segmentation.clauses}
+    assert definitions.excepted(clause["11.2"]) == (
+        "EXCEPT WITH RESPECT TO EXCLUDED CLAIMS ((a) liability of either party for breach of "
+        "Article 8; and (b) liability of either party arising from its fraud)"
+    )
+    # a term used, not excepted, brings nothing
+    assert definitions.excepted(clause["11.4"]) == ""
 
 
 INDEMNITIES = (
