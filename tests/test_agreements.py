@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Forty agreements were written for these tests apart from the clause library: the terms of an AI
+Fifty-seven agreements were written for these tests apart from the clause library, among them: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -30,7 +30,8 @@ agent, a Delaware confidentiality and standstill letter read for the buyer, a co
 open model weights, an Irish framework agreement for data annotation, a German research
 institute's licence of pre-trained models, a Singapore subscription to an AI coding assistant and a
 social-media platform's licence of its posts for training models, a New York start-up's
-consulting agreement with a radiologist and an English-law call-analytics agreement. Each has an
+consulting agreement with a radiologist and an English-law call-analytics agreement (the rest
+are listed in the README). Each has an
 answer key: the kind of agreement,
 the clause types it holds and where, the required or recommended types it deliberately lacks,
 the checks a reviewer would raise, and checks one might suspect that should stay quiet. The
@@ -105,6 +106,11 @@ NAMES = (
     "uk_confidentiality_deed",
     "rail_enterprise_model_licence",
     "county_it_services_contract",
+    "plant_maintenance_software_vendor",
+    "hospital_imaging_data_licence",
+    "brand_creator_content_contractor",
+    "delaware_acquisition_nda",
+    "automotive_embedded_model_licence",
 )
 #: the party the reviewer acts for, where the agreement leaves it open: the buyer that signs the
 #: target's confidentiality letter (the NDA playbook is for either side, and the letter calls
@@ -115,6 +121,8 @@ OUR_PARTY = {
     "university_research_nda": "Company",
     # the seller to which a bidder gives its confidentiality deed
     "uk_confidentiality_deed": "Company",
+    # the buyer, named by its full name as the banker's letter writes it before calling it "you"
+    "delaware_acquisition_nda": "Ostrander Digital Corporation",
 }
 
 #: expected checks the review does not raise, and why
@@ -280,6 +288,20 @@ KNOWN_MISSES = {
     # the county's contract: the licence that ends with the contract (13.3) is not found as
     # background IP, where the check reads
     ("county_it_services_contract", "ip_background_licence_not_perpetual"),
+    # the creator's agreement: the raw footage she keeps (7.4) is found as a licence, not as a
+    # provision on ownership of the work, where the check reads
+    ("brand_creator_content_contractor", "ip_deliverables_owned_by_other_side"),
+    # the automotive licence: the ban on building competing models (4.4(a)) and the list of
+    # our liabilities the cap does not reach (14.5) are not found as use restrictions and
+    # uncapped liability; the warranty on training data without consents (12.3) is read in
+    # data licences only
+    ("automotive_embedded_model_licence", "use_restrictions_no_competing_models"),
+    ("automotive_embedded_model_licence", "unc_our_liability_uncapped"),
+    ("automotive_embedded_model_licence", "data_provenance_omits_personal_data"),
+    # the buyer's letter: the seller's own duties over "Bidder Information" (4.2, 4.3), in
+    # sentences with no word of confidentiality, are not found as confidentiality
+    ("delaware_acquisition_nda", "conf_short_survival"),
+    ("delaware_acquisition_nda", "conf_third_party_no_equivalent_duty"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
@@ -536,6 +558,28 @@ KNOWN_FOUND = {
     ("rail_enterprise_model_licence", "attribution"),  # an indemnity for credit decisions: 0.156
     ("rail_enterprise_model_licence", "license_affiliate_licensee"),  # affiliates shut out: 0.345
     ("county_it_services_contract", "data_protection"),  # consent to jurisdiction: 0.132
+    # the plant's sensor data, defined with operator badge numbers (0.16); payment for work
+    # done before the end, in the clause on the effect of termination (0.43)
+    ("plant_maintenance_software_vendor", "data_protection"),
+    ("plant_maintenance_software_vendor", "post_termination_services"),
+    # a ban on re-identifying patients (0.06); the give-back of annotations and models (0.06)
+    ("hospital_imaging_data_licence", "residuals"),
+    ("hospital_imaging_data_licence", "output_ownership"),
+    # the creator delivers all finished and unfinished work on termination, read as a return
+    # of materials
+    ("brand_creator_content_contractor", "data_return_deletion"),
+    # a ban on biometric identification (0.24), bans on using outputs (0.20), "no limit on the
+    # number of Vehicle Units" (0.19) and a non-infringement warranty (0.06)
+    ("automotive_embedded_model_licence", "data_protection"),
+    ("automotive_embedded_model_licence", "output_ownership"),
+    ("automotive_embedded_model_licence", "volume_restriction"),
+    ("automotive_embedded_model_licence", "confidentiality"),
+    # the standstill's list (0.06), the definition of unaided memory (0.14), the no-contact
+    # with customers and suppliers (0.26), and the clause that ends the letter but for
+    # Sections 4, 7 and 8 (0.31)
+    ("delaware_acquisition_nda", "improvements_feedback"),
+    ("delaware_acquisition_nda", "non_compete"),
+    ("delaware_acquisition_nda", "survival"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
@@ -548,6 +592,7 @@ KNOWN_CONFUSED = {
     ("nz_contractor", "no_solicit_customers"),
     ("au_photographer_contractor", "indemnification_general"),
     ("order_form_model_licence", "data_protection"),
+    ("brand_creator_content_contractor", "data_return_deletion"),
 }
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
