@@ -807,6 +807,11 @@ class Definitions:
         return "".join(parts) + clause.text[last:], tuple(done)
 
 
+def _without_exceptions(check: Check) -> Check:
+    """``check`` without its ``none``: whether the clause is what the check looks for at all."""
+    return replace(check, when=replace(check.when, none=(), none_ignores=()))
+
+
 def _fire(
     check: Check, clause_type: ClauseType, playbook: Playbook, clause_start: int, text: str
 ) -> FiredCheck:
@@ -996,7 +1001,18 @@ def review(
             # where the agreement says what happens to it; and a place that only may be of the
             # type, with no check to say so, is shown as a possible match to confirm
             flagged_type = clause_type.id in playbook.red_flags and not defines_a_term
-            if flagged_type and (fired or not is_possible("present", score)):
+            # ... unless the clause is what the type's own red-flag check looks for but the
+            # check's exceptions hold: "No Residuals", or residuals that only our people may use
+            excused = flagged_type and any(
+                c.status == "red_flag" and c not in holding and holds(_without_exceptions(c), "")
+                for c in checks
+            )
+            if excused:
+                reasons.append(
+                    f"the {playbook.title} playbook treats this clause as a red flag, but not as "
+                    "it is worded here"
+                )
+            elif flagged_type and (fired or not is_possible("present", score)):
                 status = "red_flag"
                 flag_severity = playbook.gap_severity.get(clause_type.id, "high")
                 if SEVERITY_ORDER[flag_severity] > SEVERITY_ORDER[severity]:

@@ -737,3 +737,17 @@ def test_the_known_exceptions_are_still_exceptions(reviews) -> None:
     stale = [(n, c) for n, c in KNOWN_MISSES if c in _fired(reviews[n][1])]
     stale += [(n, c) for n, c in KNOWN_EXTRAS if c not in _fired(reviews[n][1])]
     assert not stale
+
+
+def test_a_clause_the_playbook_flags_is_no_red_flag_where_its_own_check_excuses_it(
+    reviews,
+) -> None:
+    # the banker's letter lets the buyer's people use what they remember: read for the buyer,
+    # the residuals clause is found but is no red flag; read for the seller, it is one
+    _, for_buyer = reviews["delaware_acquisition_nda"]
+    residuals = for_buyer.found("residuals")
+    assert residuals and all(f.status != "red_flag" for f in residuals)
+    assert any("but not as it is worded here" in r for f in residuals for r in f.reasons)
+    for_seller = review_of(for_buyer.analysis, for_buyer.playbook)
+    assert "Company" in for_seller.parties.us
+    assert any(f.status == "red_flag" for f in for_seller.found("residuals"))

@@ -152,3 +152,19 @@ def test_sentence_spans_handle_initials_and_numbers() -> None:
         "Mr. J. Smith signs.",
         "Done.",
     ]
+
+
+def test_a_letter_is_titled_by_its_subject_line_not_its_letterhead(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "HALLORAN PIERCE & CO. LLC\n620 Lexington Avenue\n\nMarch 4, 2025\n\n"
+        "Re: Project Larkspur - Confidentiality Agreement\n\nDear Ms. Achterberg:\n\n"
+        "In connection with your consideration of a possible transaction, you agree as "
+        "follows.\n\n1. Re: this paragraph is not a subject line.\n",
+        encoding="utf-8",
+    )
+    assert load(letter).title == "Project Larkspur - Confidentiality Agreement"
+    # an agreement that is not a letter keeps its first line
+    deed = tmp_path / "deed.txt"
+    deed.write_text("CONFIDENTIALITY DEED\n\nRe: the sale of the Target.\n", encoding="utf-8")
+    assert load(deed).title == "CONFIDENTIALITY DEED"

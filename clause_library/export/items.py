@@ -141,11 +141,29 @@ def display_title(title: str) -> str:
         return title
     minor = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
     parts = re.split(r"([\s\-/]+)", title.lower())
-    out = [
-        p if (i and p in minor) or not p[:1].isalpha() else p[:1].upper() + p[1:]
-        for i, p in enumerate(parts)
-    ]
-    return "".join(out)
+    return "".join(p if i and p in minor else _title_word(p) for i, p in enumerate(parts))
+
+
+def _title_word(word: str) -> str:
+    """A word of a title in capitals, lower-cased, as a title word: "llc" is "LLC", "(uk)" is
+    "(UK)", "co." is "Co."."""
+    m = re.match(r"^(\W*)(\w.*?)(\W*)$", word)
+    if m is None:
+        return word
+    before, core, after = m.groups()
+    return before + _AS_WRITTEN.get(core, core[:1].upper() + core[1:]) + after
+
+
+#: words a title in capitals keeps as they are written: "HALLORAN PIERCE & CO. LLC" is
+#: "Halloran Pierce & Co. LLC", "SAAS SUBSCRIPTION AGREEMENT" is "SaaS Subscription Agreement"
+_AS_WRITTEN = {
+    w.lower(): w
+    for w in (
+        "LLC", "LLP", "LP", "PLC", "GmbH", "AG", "NV", "BV", "AB", "SA", "NDA", "SaaS", "AI",
+        "API", "IP", "SLA", "OEM", "SDK", "HR", "ML", "LLM", "EULA", "DPA", "MSA", "SOW", "USA",
+        "UK", "EU",
+    )
+}  # fmt: skip
 
 
 def kind_label(kind: str) -> str:

@@ -8,7 +8,9 @@ traceback.
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -101,7 +103,7 @@ def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
             raise FormatMismatchError(path, _DESCRIPTIONS[kind])
         from clause_library.ingest.pdf import read_pdf
 
-        return read_pdf(path, data, sha256)
+        return _subject_as_title(read_pdf(path, data, sha256))
     if fmt == "docx":
         if kind != "docx":
             if kind in ("zip",) and data.startswith(b"PK"):
@@ -111,12 +113,28 @@ def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
             raise FormatMismatchError(path, _DESCRIPTIONS[kind])
         from clause_library.ingest.docx import read_docx
 
-        return read_docx(path, data, sha256)
+        return _subject_as_title(read_docx(path, data, sha256))
     if kind not in ("text",):
         raise FormatMismatchError(path, _DESCRIPTIONS[kind])
     from clause_library.ingest.text import read_text
 
-    return read_text(path, data, sha256)
+    return _subject_as_title(read_text(path, data, sha256))
+
+
+#: a letter's subject line, before its salutation: "Re: Project Larkspur - Confidentiality
+#: Agreement"
+_SUBJECT = re.compile(r"^[ \t]*(?:re|subject)[ \t]*:[ \t]*(\S[^\n]{2,118})$", re.I | re.M)
+_SALUTATION = re.compile(r"^[ \t]*dear\b", re.I | re.M)
+
+
+def _subject_as_title(document: Document) -> Document:
+    """A letter agreement is titled by its subject line, not by the letterhead above it."""
+    head = document.text[:3000]
+    salutation = _SALUTATION.search(head)
+    subject = _SUBJECT.search(head, 0, salutation.start()) if salutation else None
+    if subject is None:
+        return document
+    return replace(document, title=" ".join(subject.group(1).split()))
 
 
 __all__ = ["MAX_BYTES", "load", "sniff"]
