@@ -33,6 +33,7 @@ from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 from clause_library.segment import (
     Segment,
     Segmentation,
+    continues_definition,
     definition_body,
     opens_with_definition,
 )
@@ -964,8 +965,9 @@ def review(
             # including moral rights), in a clause that opens with definitions, binds no one,
             # so no check reads it; a definition inside an operative clause ("Residuals" defined
             # within the clause that lets a party use them) leaves the clause read
-            defines_a_term = opens_with_definition(clause_text) and opens_with_definition(
-                document.text[unit.start : unit.end]
+            unit_text = document.text[unit.start : unit.end]
+            defines_a_term = opens_with_definition(clause_text) and (
+                opens_with_definition(unit_text) or continues_definition(clause_text, unit_text)
             )
             checks = () if defines_a_term else clause_type.checks
             holds = functools.partial(

@@ -430,6 +430,26 @@ def opens_with_definition(text: str) -> bool:
     return _OPENS_WITH_DEFINITION.match(_unlabelled(text)) is not None
 
 
+def continues_definition(definition: str, text: str) -> bool:
+    """Whether ``text``, a sentence of ``definition`` (a text that opens with a definition),
+    goes on defining the same term: '"Research Purpose" means ... . The Research Purpose does
+    not include the sale ... of any Model.'"""
+    opening = _OPENS_WITH_DEFINITION.match(_unlabelled(definition))
+    if opening is None:
+        return False
+    term = re.escape(opening.group("term").strip().rstrip(",."))
+    return (
+        re.match(
+            rf"\s*(?:the\s+|such\s+|an?\s+|any\s+)?(?:{term})(?:s|es)?\b\s+"
+            r"(?:(?:does|do|shall|will|may)\s+(?:not\s+)?|also\s+)?"
+            r"(?:includes?|excludes?|means?|covers?|comprises?|consists?)\b",
+            text,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
 def definition_body(text: str) -> str:
     """What a term is defined as, for ``text`` that opens with a definition ('"Feedback" means
     any comments ...' gives 'any comments ...'); ``""`` for any other text."""

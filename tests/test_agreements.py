@@ -50,7 +50,7 @@ import pytest
 from clause_library.engine import Engine
 from clause_library.review import POSSIBLE_BELOW, Review
 from clause_library.review import review as review_of
-from clause_library.segment import opens_with_definition
+from clause_library.segment import continues_definition, opens_with_definition
 
 AGREEMENTS = Path(__file__).parent / "data" / "agreements"
 NAMES = (
@@ -687,14 +687,15 @@ def test_every_absent_clause_is_missing_and_nearly_every_present_one_found(
 @pytest.mark.parametrize("name", NAMES)
 def test_a_place_that_only_defines_a_term_is_never_an_issue(reviews, name: str) -> None:
     # "Derived Data" means ... is not the share-alike duty a data licence's playbook flags; the
-    # clauses that say what happens to Derived Data are
+    # clauses that say what happens to Derived Data are; nor is a sentence that goes on
+    # defining the term ("The Research Purpose does not include the sale ... of any Model")
     _, review = reviews[name]
     text = review.document.text
     defined = [
         f
         for f in review.findings
-        if opens_with_definition(text[f.clause_start : f.clause_end])
-        and opens_with_definition(f.text)
+        if opens_with_definition(clause := text[f.clause_start : f.clause_end])
+        and (opens_with_definition(f.text) or continues_definition(clause, f.text))
     ]
     assert not [f.key for f in defined if f.is_issue]
 

@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 
 from clause_library.ingest import load
-from clause_library.segment import run_in_heading, segment, sentence_spans, split_label
+from clause_library.segment import (
+    continues_definition,
+    run_in_heading,
+    segment,
+    sentence_spans,
+    split_label,
+)
 
 
 def _doc(tmp_path: Path, text: str):
@@ -168,3 +174,14 @@ def test_a_letter_is_titled_by_its_subject_line_not_its_letterhead(tmp_path: Pat
     deed = tmp_path / "deed.txt"
     deed.write_text("CONFIDENTIALITY DEED\n\nRe: the sale of the Target.\n", encoding="utf-8")
     assert load(deed).title == "CONFIDENTIALITY DEED"
+
+
+def test_a_sentence_that_goes_on_defining_the_term_of_its_definition() -> None:
+    definition = (
+        '"Research Purpose" means the research and testing of Models. The Research Purpose '
+        "does not include the sale of any Model."
+    )
+    assert continues_definition(definition, "The Research Purpose does not include the sale.")
+    assert continues_definition(definition, "Research Purposes also include validation.")
+    assert not continues_definition(definition, "Licensee may use Models for any purpose.")
+    assert not continues_definition("Licensee may use the Data.", "The Data includes images.")
