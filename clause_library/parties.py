@@ -62,6 +62,14 @@ _REFERS_TO = re.compile(
     r"\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\s+(?:the\s+)?"
     r"([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})"
 )
+#: the sentence that names the parties: "University and Licensee are each referred to below as a
+#: "party"", "The Performer, the Agency and Licensee are each a "party""
+_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}"
+_EACH_A_PARTY = re.compile(
+    rf"(?P<names>(?:{_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+)){{1,5}}{_NAME})\s+"
+    r"(?:are|shall\s+be)\s+(?:each|individually|hereinafter\s+each|each\s+hereinafter)\b"
+    r"[^.\n]{0,60}?[\"“]part(?:y|ies)[\"”]"
+)
 #: the names a contract may give a party that are pronouns, not its name
 PRONOUNS = frozenset({"we", "us", "our", "ours", "you", "your", "yours"})
 #: the other forms of a pronoun a contract defines as a party's name
@@ -248,6 +256,18 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
     for _, names in found:
         if names not in groups:
             groups.append(names)
+    # where the opening says who the parties are ("University and Licensee are each referred to
+    # below as a "party""), a name it defines for something else (the dataset, "CXR-QTA") is
+    # no party's
+    each = _EACH_A_PARTY.search(head)
+    if each:
+        listed = {
+            _ARTICLE.sub("", n.strip()).lower()
+            for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", each.group("names"))
+        }
+        parties = [g for g in groups if any(n.lower() in listed for n in g)]
+        if len(parties) >= 2:
+            groups = parties
     return groups
 
 
@@ -380,6 +400,13 @@ def read_parties(
                 return Parties()
             other = "them" if a == "us" else "us"
             sides = [a, other] if rank[0] < rank[1] else [other, a]
+    # of three or more parties, when only ours is named, every other party is the other side
+    # (a performer and her agency against the licensee), and when only theirs is, the one left
+    # is ours
+    if len(groups) > 2 and "us" in sides and "them" not in sides:
+        sides = [side or "them" for side in sides]
+    elif len(groups) > 2 and "them" in sides and "us" not in sides and sides.count(None) == 1:
+        sides = [side or "us" for side in sides]
     out: dict[str, list[str]] = {"us": [], "them": []}
     for names, side in zip(groups, sides, strict=True):
         if side:

@@ -442,9 +442,33 @@ _DELETES = re.compile(
 #: granted in Section 8.1, in whole or in part, at any time and for any reason"): the licence
 #: is read with it
 _REVOKES = re.compile(
-    r"(?P<new>(?<![^.\n])[^.\n]*?\bmay\s+(?:\w+\s+){0,2}?(?:revoke|withdraw|terminate)\s+"
+    r"(?P<new>(?<![^.\n\s])(?<!\d\.)[^.\n]*?\bmay\s+(?:\w+\s+){0,2}?(?:revoke|withdraw|terminate)\s+"
     r"(?:the\s+|any\s+|such\s+)?(?:licen[cs]es?|rights?|permission)\s+(?:granted|given)\s+"
-    rf"(?:in|under|by)\s+{_AMENDED_REFERENCE}(?:[^.\n]|\.(?=\d))*\.?)",
+    rf"(?:in|under|by)\s+{_AMENDED_REFERENCE}(?:[^.\n]|\.(?=\d))*\.?"
+    # ... or names the licence in one sentence and revokes it in the next ("The licence under
+    # Section 7.2 is granted for an indefinite period. The Contractor may terminate the licence
+    # with one year's notice")
+    r"|(?<![^.\n\s])(?<!\d\.)[^.\n]*?\blicen[cs]es?\s+(?:granted\s+)?(?:in|under|by)\s+"
+    + _AMENDED_REFERENCE.replace("?P<ref>", "?P<ref2>")
+    + r"(?:[^.\n]|\.(?=\d))*\.\s+[^.\n]*?\bmay\s+(?:\w+\s+){0,2}?(?:revoke|withdraw|terminate)\s+"
+    r"(?:the|this|that|such)\s+licen[cs]e\b(?:[^.\n]|\.(?=\d))*\.?"
+    # ... or lets a party withdraw what the licence rests on, which ends it ("The Performer may
+    # withdraw the Consent at any time, for any reason .... on that date the licences granted
+    # in clause 3 shall end")
+    r"|(?<![^.\n\s])(?<!\d\.)[^.\n]*?\bmay\s+(?:\w+\s+){0,2}?withdraw\b[^.\n]*\.\s+[^.\n]*?\blicen[cs]es?\s+"
+    r"(?:granted\s+)?(?:in|under|by)\s+"
+    + _AMENDED_REFERENCE.replace("?P<ref>", "?P<ref3>")
+    + r"[^.\n]*?\b(?:shall|will)\s+(?:end|terminate|cease|lapse)\b(?:[^.\n]|\.(?=\d))*\.?)",
+    re.IGNORECASE,
+)
+#: ... or that says how long the duties of its whole article last ("The obligations under this
+#: Article 9 shall apply for the term of this Agreement and for two (2) years after its
+#: termination"): every provision of the article is read with it
+_ARTICLE_LASTS = re.compile(
+    r"(?P<new>(?<![^.\n\s])(?<!\d\.)[^.\n]*?\b(?:obligations|duties|undertakings|restrictions)\s+"
+    r"(?:under|in|of|set\s+out\s+in)\s+this\s+(?:Article|Section|Clause)\s+(?P<ref>\d+)\b(?![.\d])"
+    r"[^.\n]*?\b(?:shall|will)\s+(?:apply|continue|survive|remain\s+in\s+(?:full\s+)?(?:force|effect)"
+    r"|last|expire|terminate|end)\b(?:[^.\n]|\.(?=\d))*\.?)",
     re.IGNORECASE,
 )
 #: the lead-in of a list, which a new item added to the list is read under
@@ -567,6 +591,9 @@ class CrossReferences:
         # added to a list, each read where the amended provision is read
         self._amended: dict[str, str] = {}
         self.amended_by: dict[str, list[Segment]] = {}
+        #: ... and the provisions it is read with, that qualify it without amending it (a right
+        #: to revoke the licence it grants, the period its article's duties last)
+        self.read_with: dict[str, list[Segment]] = {}
         self._superseded: list[tuple[int, int]] = []
         self._read_as_amended(segmentation)
         self.texts = {n: [self.amended(c) for c in cs] for n, cs in self._clauses.items()}
@@ -590,7 +617,8 @@ class CrossReferences:
                 (clause, item)
                 for number, item in self._provisions(reference)
                 if "." not in item
-                for clause in self._clauses.get(number, [])
+                # an article that is only a heading is its provisions ("clause 3")
+                for clause in self._clauses.get(number) or self._in_article(number)
             ]
 
         edits: list[tuple[int, Segment, Segment, str, str, str, str]] = []
@@ -602,11 +630,17 @@ class CrossReferences:
                 (_ADDS_TO, "add"),
                 (_DELETES, "delete"),
                 (_REVOKES, "qualify"),
+                (_ARTICLE_LASTS, "qualify"),
             ):
                 for m in pattern.finditer(text):
                     groups = m.groupdict()
-                    reference = groups.get("ref") or groups.get("ref2") or ""
-                    for target, item in targets(reference):
+                    reference = groups.get("ref") or groups.get("ref2") or groups.get("ref3") or ""
+                    found = (
+                        [(c, "") for c in self._in_article(reference)]
+                        if pattern is _ARTICLE_LASTS
+                        else targets(reference)
+                    )
+                    for target, item in found:
                         if target is clause:
                             continue
                         edits.append(
@@ -648,9 +682,20 @@ class CrossReferences:
             else:
                 text = "" if operation == "delete" else f"{target.label} {new}".strip()
             self._amended[target.id] = text
-            by = self.amended_by.setdefault(target.id, [])
+            by = (self.read_with if operation == "qualify" else self.amended_by).setdefault(
+                target.id, []
+            )
             if amending not in by:
                 by.append(amending)
+
+    def _in_article(self, number: str) -> list[Segment]:
+        """The clauses of article ``number`` and of its provisions."""
+        return [
+            clause
+            for label, clauses in self._clauses.items()
+            if label == number or label.startswith(number + ".")
+            for clause in clauses
+        ]
 
     def _referred(self, references: str) -> list[str]:
         """The provisions a reference names, by number: "Section 13.2(a)", where (a) is an item of
@@ -1027,6 +1072,8 @@ def review(
                 )
             for amending in references.amended_by.get(clause.id, []) if checks else []:
                 reasons.append(f"read as amended by {_quote(amending.text, 60)}")
+            for qualifying in references.read_with.get(clause.id, []) if checks else []:
+                reasons.append(f"read with {_quote(qualifying.text, 60)}")
             for c, check in zip(fired, holding, strict=True):
                 read = _read_with(check, clause, definitions, with_definitions, holds)
                 reasons.append(

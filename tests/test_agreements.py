@@ -330,6 +330,10 @@ RAISED_AS = {
     # moral rights she keeps "in all other respects" are flagged as rights not waived
     ("nz_contractor", "termination_for_convenience_exit_fee"): "ld_payable_by_us",
     ("nz_contractor", "ip_moral_rights_waiver_limited"): "ip_moral_rights_not_waived",
+    # the social-media licence disclaims consents outright: a disclaimer, not a narrow warranty
+    ("social_api_data_licence", "data_provenance_omits_personal_data"): (
+        "data_provenance_disclaimed"
+    ),
 }
 #: types the key lists as present that the review does not find, and why
 KNOWN_UNFOUND = {

@@ -104,6 +104,27 @@ def test_pronouns_that_refer_to_a_party_by_its_name_and_a_party_chosen_by_its_fu
     )
 
 
+def test_the_sentence_that_names_the_parties_and_a_third_party_on_the_other_side() -> None:
+    licence = (
+        'DATASET LICENSE AGREEMENT\n\nDataset: Thoracic Collection, Release 3 ("CXR-QTA")\n\n'
+        "This Agreement is made between QUARRINGTON UNIVERSITY, a Massachusetts corporation "
+        '("University"), and VELTRANE HEALTH AI, INC., a Delaware corporation ("Licensee"). '
+        'University and Licensee are each referred to below as a "party".\n\n1. DEFINITIONS\n'
+    )
+    # the dataset's name is no party's
+    assert defined_names(licence) == [("University",), ("Licensee",)]
+    voice = (
+        'PARTIES\n\n(1) ROSALIND QUAYLE (the "Performer");\n\n(2) WRENFIELD VOICES LIMITED '
+        '(the "Agency"), which signs as agent for the Performer;\n\n(3) BRACKENHURST SPEECH '
+        'LIMITED ("Licensee").\n\nThe Performer, the Agency and Licensee are each a "party".\n\n'
+        "BACKGROUND\n"
+    )
+    assert defined_names(voice) == [("Performer",), ("Agency",), ("Licensee",)]
+    # only ours is named by the playbook: the performer and her agency are both the other side
+    parties = read_parties(voice, ("Licensee", "Company"), ("Licensor", "Provider"))
+    assert parties == Parties(us=("Licensee",), them=("Performer", "Agency"))
+
+
 def test_a_role_that_closes_a_partys_paragraph_in_the_list_of_parties_names_it() -> None:
     deed = (
         "THIS DEED is dated 14 March 2025\n\nGIVEN BY:\n\n(1) HOLLINS RIDGE BIDCO LIMITED, a "
@@ -457,10 +478,35 @@ def test_a_carve_out_in_the_next_sentence_and_a_revocation_are_read_with_the_pro
     licence = references.amended(clause["8.1"])
     assert "may revoke the license granted in Section 8.1" in licence
     assert "portfolio" not in licence
-    assert references.amended_by[clause["8.1"].id] == [clause["8.4"]]
+    assert references.read_with[clause["8.1"].id] == [clause["8.4"]]
+    assert clause["8.1"].id not in references.amended_by
     cap = references.yields_to(clause["14.3"])
     assert "They shall not apply to liability for a breach of Article 10" in cap
     assert "agreed allocation of risk" not in cap
+
+
+def test_how_long_an_articles_duties_last_and_a_consent_withdrawn_at_will() -> None:
+    references, clause = _numbered_provisions(
+        "3. LICENCE\n"
+        "3.1 The Performer grants to Licensee a licence to use the Recordings.\n"
+        "3.2 Licensee's Affiliates may exercise the rights granted in 3.1.\n"
+        "5. CONSENT\n"
+        "5.2 The Performer may withdraw the Consent at any time, for any reason. The withdrawal "
+        "takes effect thirty days later, and on that date the licences granted in clause 3 "
+        "shall end.\n"
+        "9. CONFIDENTIALITY\n"
+        "9.2 The Contractor shall keep the Confidential Information secret.\n"
+        "9.5 The obligations under this Article 9 shall apply for the term of this Agreement "
+        "and for two (2) years after its termination.\n"
+        "10. GENERAL\n"
+        "10.1 Notices shall be in writing.\n"
+    )
+    # clause 3 is an article that is only a heading: its provisions are read with 5.2
+    assert "may withdraw the Consent at any time" in references.amended(clause["3.1"])
+    assert references.read_with[clause["3.1"].id] == [clause["5.2"]]
+    # every provision of article 9 is read with how long its duties last; article 10 is not
+    assert "two (2) years after its termination" in references.amended(clause["9.2"])
+    assert "two (2) years" not in references.amended(clause["10.1"])
 
 
 def test_a_clause_that_excepts_a_defined_term_is_read_with_its_definition() -> None:
