@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Fifty-seven agreements were written for these tests apart from the clause library, among them: the terms of an AI
+Sixty-one agreements were written for these tests apart from the clause library, among them: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -111,6 +111,10 @@ NAMES = (
     "brand_creator_content_contractor",
     "delaware_acquisition_nda",
     "automotive_embedded_model_licence",
+    "uk_council_calloff_vendor",
+    "pl_software_house_contractor",
+    "ai_features_addendum_vendor",
+    "voice_actor_data_licence",
 )
 #: the party the reviewer acts for, where the agreement leaves it open: the buyer that signs the
 #: target's confidentiality letter (the NDA playbook is for either side, and the letter calls
@@ -302,6 +306,22 @@ KNOWN_MISSES = {
     # sentences with no word of confidentiality, are not found as confidentiality
     ("delaware_acquisition_nda", "conf_short_survival"),
     ("delaware_acquisition_nda", "conf_third_party_no_equivalent_duty"),
+    # the council's call-off: exit help charged at day rates "prevailing at the time" (20.3), a
+    # sentence between the exit clauses found
+    ("uk_council_calloff_vendor", "post_termination_services_chargeable"),
+    # the Polish contract: the software house's own components are found as background IP in
+    # the sentence that keeps them (7.1), not in the licence that it may end (7.2, 7.3)
+    ("pl_software_house_contractor", "ip_background_licence_not_perpetual"),
+    # the AI addendum switches off the MSA's 48-hour window for incidents at sub-processors in
+    # words that quote the window (8.6)
+    ("ai_features_addendum_vendor", "ds_breach_notice_no_deadline"),
+    # the voice licence: her ownership of the voice model, taken by our assignment of the "Voice
+    # Assets" (7.1), is found as an IP assignment; the duty to hand over every derivative voice
+    # (7.3) and the agency's right to amend its content policy (6.4) are not found as their types
+    ("voice_actor_data_licence", "model_ownership_licensor_owns_trained_models"),
+    ("voice_actor_data_licence", "ip_other_side_owns_improvements_or_feedback"),
+    ("voice_actor_data_licence", "share_alike_duty_to_share_derivatives"),
+    ("voice_actor_data_licence", "use_restrictions_policy_changes_unilaterally"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
@@ -442,6 +462,10 @@ KNOWN_UNFOUND = {
     # acknowledgement by the bidder (0.001)
     ("uk_confidentiality_deed", "competitive_restriction_exception"),
     ("uk_confidentiality_deed", "warranty_disclaimer"),
+    # the Polish contract: the exclusion of the statutory warranty for defects (rękojmia) in
+    # favour of a guarantee, and the only liability the cap leaves out, intentional damage
+    ("pl_software_house_contractor", "warranty_disclaimer"),
+    ("pl_software_house_contractor", "uncapped_liability"),
 }
 #: types the key calls absent that the review finds, and why
 KNOWN_FOUND = {
@@ -584,6 +608,13 @@ KNOWN_FOUND = {
     ("delaware_acquisition_nda", "improvements_feedback"),
     ("delaware_acquisition_nda", "non_compete"),
     ("delaware_acquisition_nda", "survival"),
+    # the Polish contract: a ban on disposing of the work before the transfer (0.33), the
+    # software house joining proceedings it cannot take over (0.73), and a signature "by power
+    # of attorney" (0.21); the AI addendum's output indemnity (0.21)
+    ("pl_software_house_contractor", "data_return_deletion"),
+    ("pl_software_house_contractor", "indemnification_general"),
+    ("pl_software_house_contractor", "further_assurances"),
+    ("ai_features_addendum_vendor", "dispute_resolution"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
@@ -597,6 +628,7 @@ KNOWN_CONFUSED = {
     ("au_photographer_contractor", "indemnification_general"),
     ("order_form_model_licence", "data_protection"),
     ("brand_creator_content_contractor", "data_return_deletion"),
+    ("pl_software_house_contractor", "indemnification_general"),
 }
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
