@@ -321,6 +321,25 @@ def party_chosen(text: str, groups: list[tuple[str, ...]], name: str) -> int | N
     return chosen if chosen is not None else _defined_after(text, groups, name)
 
 
+#: a party's full name as the opening writes it before the name it defines for it:
+#: "Ostrander Digital Corporation, a Washington corporation ("
+_FULL_NAME = re.compile(
+    r"(?P<name>[A-Z][\w&'.-]*(?:[ \t]+(?:[A-Z][\w&'.-]*|&|of|and))*),?[ \t]+(?:an?|the)[ \t]"
+    r"[^()\"“”\n]{0,160}\(\s*(?:the\s+)?$"
+)
+
+
+def full_name(text: str, names: tuple[str, ...]) -> str:
+    """The full name ``text`` gives the party it calls ``names`` (its first name's definition,
+    in the opening), or "": "Ostrander Digital Corporation" for ("you",)."""
+    head = text[:PREAMBLE_CHARS]
+    for m in re.finditer(rf"[\"“]{re.escape(names[0])}[\"”]", head):
+        before = _FULL_NAME.search(head[max(0, m.start() - 240) : m.start()])
+        if before:
+            return " ".join(before.group("name").split())
+    return ""
+
+
 #: how far after a party's full name its defined name may be given ("Ostrander Digital
 #: Corporation, a Washington corporation ("you")")
 FULL_NAME_CHARS = 200

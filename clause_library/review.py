@@ -26,6 +26,7 @@ from clause_library.parties import (
     PRONOUNS,
     Parties,
     defined_names,
+    full_name,
     party_chosen,
     read_parties,
 )
@@ -969,9 +970,12 @@ def review(
     document = analysis.document
     party_names = tuple(defined_names(document.text))
     chosen = party_chosen(document.text, list(party_names), our_party) if our_party else None
-    # the party by its name, not by a pronoun the reviewer may have given ("you")
+    # the party by its name, not by a pronoun the reviewer may have given ("you"): by its full
+    # name where the document defines it only as a pronoun
     our_party = (
-        next((n for n in party_names[chosen] if n.lower() not in PRONOUNS), our_party)
+        next((n for n in party_names[chosen] if n.lower() not in PRONOUNS), "")
+        or full_name(document.text, party_names[chosen])
+        or our_party
         if chosen is not None
         else ""
     )

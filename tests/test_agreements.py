@@ -788,3 +788,7 @@ def test_a_clause_the_playbook_flags_is_no_red_flag_where_its_own_check_excuses_
     for_seller = review_of(for_buyer.analysis, for_buyer.playbook)
     assert "Company" in for_seller.parties.us
     assert any(f.status == "red_flag" for f in for_seller.found("residuals"))
+    # the buyer chosen as "you" is named by the full name the letter gives it
+    as_you = review_of(for_buyer.analysis, for_buyer.playbook, our_party="you")
+    assert as_you.our_party == "Ostrander Digital Corporation"
+    assert as_you.parties == for_buyer.parties

@@ -657,3 +657,19 @@ def test_an_analysis_does_not_wait_for_the_start_up_model_load(engine: Any) -> N
     assert job.stages[0] == "model"
     assert job.stages[-1] == "score"
     assert result.findings and analysis.document is document
+
+
+def test_a_party_the_letter_calls_only_you_is_offered_by_its_full_name(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    letter = Path(__file__).parent / "data" / "agreements" / "delaware_acquisition_nda.txt"
+    path = tmp_path / "letter.txt"
+    path.write_bytes(letter.read_bytes())
+    tab = open_and_wait(qtbot, window, path)
+    combo = tab.party_combo
+    index = combo.findText("Ostrander Digital Corporation")
+    assert index > 0
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert tab.review.our_party == "Ostrander Digital Corporation"
+    assert "indem_gen_one_sided_against_us" in {c.id for f in tab.review.findings for c in f.checks}

@@ -11,7 +11,7 @@ import pytest
 from clause_library.document import Document, DocumentBuilder
 from clause_library.engine import Engine
 from clause_library.library import Check, default_library
-from clause_library.parties import Parties, defined_names, read_parties
+from clause_library.parties import Parties, defined_names, full_name, read_parties
 from clause_library.playbooks import Playbook
 from clause_library.review import CrossReferences, Definitions, check_holds, resolve_it
 from clause_library.segment import Segment, segment
@@ -98,6 +98,8 @@ def test_pronouns_that_refer_to_a_party_by_its_name_and_a_party_chosen_by_its_fu
     )
     assert parties.us == ("you", "your", "yours")
     assert {"Company", "we", "Halloran Pierce"} <= set(parties.them)
+    assert full_name(letter, ("you",)) == "Ostrander Digital Corporation"
+    assert full_name(letter, ("Halloran Pierce",)) == ""
     # a name the letter gives no party chooses none
     assert read_parties(letter, ("Company",), ("Counterparty",), ours="Piper Hollis") == (
         read_parties(letter, ("Company",), ("Counterparty",))

@@ -523,7 +523,7 @@ class ReviewTab(QWidget):
         self.message.emit(f"{reading}. {self._summary(review)}")
 
     def _sync_party_combo(self, review: Review) -> None:
-        from clause_library.parties import PRONOUNS
+        from clause_library.parties import PRONOUNS, full_name
 
         self._syncing = True
         try:
@@ -532,7 +532,10 @@ class ReviewTab(QWidget):
             automatic = f"Automatic: {ours[0]}" if ours and not review.our_party else "Automatic"
             self.party_combo.addItem(automatic, "")
             for names in review.party_names:
-                named = [n for n in names if n.lower() not in PRONOUNS] or list(names)
+                # a party the document calls only "you" by the full name it gives it
+                named = [n for n in names if n.lower() not in PRONOUNS] or [
+                    full_name(review.document.text, names) or names[0]
+                ]
                 self.party_combo.addItem(" / ".join(named[:2]), named[0])
                 self.party_combo.setItemData(
                     self.party_combo.count() - 1,
