@@ -327,13 +327,17 @@ def test_changing_the_playbook_changes_the_gaps_without_reanalysing(
     assert combo.currentText().startswith("Automatic: Contractor")
 
 
+def _open_letter(qtbot: Any, window: MainWindow, tmp_path: Path, name: str) -> tuple[Any, Path]:
+    """Open a copy of the test agreement ``name`` and wait for its review."""
+    path = tmp_path / "letter.txt"
+    path.write_bytes((Path(__file__).parent / "data" / "agreements" / name).read_bytes())
+    return open_and_wait(qtbot, window, path), path
+
+
 def test_choosing_the_party_we_act_for_reads_the_agreement_from_its_side(
     qtbot: Any, window: MainWindow, engine: Any, monkeypatch: Any, settings: Any, tmp_path: Path
 ) -> None:
-    letter = Path(__file__).parent / "data" / "agreements" / "de_diligence_nda.txt"
-    path = tmp_path / "letter.txt"
-    path.write_bytes(letter.read_bytes())
-    tab = open_and_wait(qtbot, window, path)
+    tab, path = _open_letter(qtbot, window, tmp_path, "de_diligence_nda.txt")
     combo = tab.party_combo
     assert combo.isEnabled()
     assert [combo.itemText(i) for i in range(combo.count())] == [
@@ -662,10 +666,7 @@ def test_an_analysis_does_not_wait_for_the_start_up_model_load(engine: Any) -> N
 def test_a_party_the_letter_calls_only_you_is_offered_by_its_full_name(
     qtbot: Any, window: MainWindow, tmp_path: Path
 ) -> None:
-    letter = Path(__file__).parent / "data" / "agreements" / "delaware_acquisition_nda.txt"
-    path = tmp_path / "letter.txt"
-    path.write_bytes(letter.read_bytes())
-    tab = open_and_wait(qtbot, window, path)
+    tab, _ = _open_letter(qtbot, window, tmp_path, "delaware_acquisition_nda.txt")
     combo = tab.party_combo
     index = combo.findText("Ostrander Digital Corporation")
     assert index > 0
