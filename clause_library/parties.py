@@ -56,12 +56,10 @@ _AT_LINE_END = re.compile(
 #: a parenthesis in the opening, and wording in one that names more than one party
 _PARENTHESIS = re.compile(r"\(([^()]{1,250})\)")
 _SEVERAL_PARTIES = re.compile(r"\b(?:each|respectively|collectively|together\s+the)\b", re.I)
-_MEANS = re.compile(r"^\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\b", re.I)
+_DEFINING = r"(?i:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)"
+_MEANS = re.compile(rf"^\s*{_DEFINING}\b")
 #: the name a definition of pronouns refers them to: "refer to the Company"
-_REFERS_TO = re.compile(
-    r"\s*(?:means?|refers?\s+to|shall\s+mean|are\s+references\s+to)\s+(?:the\s+)?"
-    r"([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})"
-)
+_REFERS_TO = re.compile(rf"\s*{_DEFINING}\s+(?:the\s+)?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){{0,3}})")
 #: the sentence that names the parties: "University and Licensee are each referred to below as a
 #: "party"", "The Performer, the Agency and Licensee are each a "party""
 _NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}"
