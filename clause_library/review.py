@@ -60,6 +60,11 @@ MAX_LOCATIONS = 3
 #: the definition of Confidential Information), so all their places stay eligible.
 FLAGGED_MIN_SHARE = 0.35
 MAX_CANDIDATE_LOCATIONS = 12
+#: A type's checks also read the other provisions of an article where the type is found, in
+#: articles of at most this many provisions: a provision that reads more like the type than
+#: like any other, though under its threshold (the exit charges in 20.3, beside the exit
+#: assistance found at 20.2). Such a provision is shown only where a check holds there.
+MAX_ARTICLE_PROVISIONS = 12
 
 #: A sound finding (no check fired) scored below this is shown as a *possible* match. Scores
 #: estimate how likely a lawyer would mark the place as this type; on the CUAD development split
@@ -885,6 +890,12 @@ def _fire(
 # --- review -------------------------------------------------------------------------------------
 
 
+def _in_sentence(title: str) -> str:
+    """A type's title as it reads inside a sentence: "Uncapped liability" is "uncapped
+    liability", "IP assignment" stays as it is."""
+    return title if title[1:2].isupper() else title[:1].lower() + title[1:]
+
+
 def _quote(text: str, limit: int = 140) -> str:
     text = normalise_text(text)
     return f"“{text[:limit]}{'…' if len(text) > limit else ''}”"
@@ -1003,10 +1014,20 @@ def review(
         if places:
             located[clause_type.id] = places
     present = set(located)
+    articles = _Articles(analysis, segmentation)
     findings: list[Finding] = []
     for t, clause_type in enumerate(library.types):
         of_type: list[Finding] = []
-        for unit_index, score in located.get(clause_type.id, []):
+        beside_found: set[str] = set()
+        found_at = located.get(clause_type.id, [])
+        to_read: list[tuple[int, float, Segment | None]] = [(u, s, None) for u, s in found_at]
+        if clause_type.checks:
+            to_read += [
+                (u, score, found)
+                for u, score, found in articles.beside(t, [u for u, _ in found_at])
+                if not references.superseded(analysis.units[u].start, analysis.units[u].end)
+            ]
+        for unit_index, score, found_beside in to_read:
             unit: Unit = analysis.units[unit_index]
             clause = clauses[unit.clause]
             clause_text = clause.text
@@ -1032,6 +1053,9 @@ def review(
                         (
                             references.yields_to(clause),
                             references.titled(definitions.excepted(clause)),
+                            # a provision read beside a found one is read with it, for what
+                            # would rule a check out ("either Party may terminate")
+                            references.amended(found_beside) if found_beside else "",
                         ),
                     )
                 ),
@@ -1039,6 +1063,8 @@ def review(
             with_definitions = definitions.read_into(clause) if checks else ""
             holding = [c for c in checks if holds(c, with_definitions)]
             fired = [_fire(c, clause_type, reading, clause.start, clause_text) for c in holding]
+            if found_beside is not None and not fired:
+                continue
             status: FindingStatus = "present"
             severity: FindingSeverity = "info"
             if any(c.status == "red_flag" for c in fired):
@@ -1074,6 +1100,12 @@ def review(
                     f"the {playbook.title} playbook treats this clause as a red flag, "
                     "if this is one"
                 )
+            if found_beside is not None:
+                reasons.append(
+                    f"read in its article with {_quote(found_beside.text, 60)}, found as "
+                    f"{_in_sentence(clause_type.title)}"
+                )
+                beside_found.add(f"{clause_type.id}@{unit.start}-{unit.end}")
             for amending in references.amended_by.get(clause.id, []) if checks else []:
                 reasons.append(f"read as amended by {_quote(amending.text, 60)}")
             for qualifying in references.read_with.get(clause.id, []) if checks else []:
@@ -1107,7 +1139,7 @@ def review(
                     cuad_category=clause_type.cuad_category,
                 )
             )
-        eligible = _worth_flagging(of_type) if clause_type.cuad_category else of_type
+        eligible = _worth_flagging(of_type, beside_found) if clause_type.cuad_category else of_type
         flagged = _distinct_issues([f for f in eligible if f.is_issue])[:MAX_LOCATIONS]
         sound = [f for f in of_type if not f.is_issue][: MAX_LOCATIONS - len(flagged)]
         findings += flagged + sound
@@ -1224,9 +1256,10 @@ def _subject_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def _worth_flagging(of_type: list[Finding]) -> list[Finding]:
+def _worth_flagging(of_type: list[Finding], beside: set[str]) -> list[Finding]:
     """The places of one type (best first) whose checks are worth showing: those scoring at
-    least ``FLAGGED_MIN_SHARE`` of the best, and sub-items of their provisions."""
+    least ``FLAGGED_MIN_SHARE`` of the best, sub-items of their provisions, and the provisions
+    read beside them in their article (``beside``, by key)."""
     if not of_type:
         return []
     floor = FLAGGED_MIN_SHARE * of_type[0].score
@@ -1234,8 +1267,54 @@ def _worth_flagging(of_type: list[Finding]) -> list[Finding]:
     return [
         f
         for f in of_type
-        if f.score >= floor or any(f.heading_path[: len(path)] == path for path in confident)
+        if f.score >= floor
+        or f.key in beside
+        or any(f.heading_path[: len(path)] == path for path in confident)
     ]
+
+
+class _Articles:
+    """The provisions of each article (clauses under one top-level heading), and each clause's
+    units, so that a type's checks can read the provisions beside the places it is found."""
+
+    def __init__(self, analysis: Analysis, segmentation: Segmentation) -> None:
+        self._scores = analysis.scores
+        thresholds = [analysis.calibration.threshold(t.id) for t in analysis.library.types]
+        # how far each unit goes towards each type's threshold
+        self._shares = analysis.scores / np.maximum(np.asarray(thresholds, np.float32), 1e-6)
+        self._units: dict[str, list[int]] = {}
+        self._unit_clause = [unit.clause for unit in analysis.units]
+        for u, unit in enumerate(analysis.units):
+            self._units.setdefault(unit.clause, []).append(u)
+        self._clauses = {c.id: c for c in segmentation.clauses}
+        self._article: dict[str, list[Segment]] = {}
+        for clause in segmentation.clauses:
+            if len(clause.heading_path) > 1:
+                self._article.setdefault(clause.heading_path[0], []).append(clause)
+
+    def beside(self, t: int, places: list[int]) -> list[tuple[int, float, Segment]]:
+        """For the places of type ``t`` (units), the other provisions of their articles
+        that read more like the type than like any other (by their units' scores as shares of
+        each type's threshold): each as its best unit for the type, its score, and the found
+        clause it is read with."""
+        units = self._units
+        found = {self._unit_clause[u]: self._clauses[self._unit_clause[u]] for u in places}
+        out: list[tuple[int, float, Segment]] = []
+        seen = set(found)
+        for clause in found.values():
+            article = self._article.get(clause.heading_path[0]) if clause.heading_path else None
+            if not article or len(article) > MAX_ARTICLE_PROVISIONS:
+                continue
+            for other in article:
+                if other.id in seen or other.id not in units:
+                    continue
+                seen.add(other.id)
+                members = units[other.id]
+                if int(np.argmax(self._shares[members].max(axis=0))) != t:
+                    continue
+                best = max(members, key=lambda u: float(self._scores[u, t]))
+                out.append((best, float(self._scores[best, t]), clause))
+        return out
 
 
 def _distinct_issues(flagged: list[Finding]) -> list[Finding]:

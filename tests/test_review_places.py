@@ -39,14 +39,16 @@ def test_a_check_far_below_the_types_best_place_is_not_shown() -> None:
     best = _place(0.9, ("9 Liability", "9.2"), status="present")
     near = _place(0.9 * FLAGGED_MIN_SHARE + 0.01, ("12 General", "12.4"))
     far = _place(0.9 * FLAGGED_MIN_SHARE - 0.01, ("1 Definitions", "1.1"))
-    assert _worth_flagging([best, near, far]) == [best, near]
+    assert _worth_flagging([best, near, far], set()) == [best, near]
 
 
 def test_a_sub_item_of_a_well_scored_provision_stays() -> None:
     best = _place(0.8, ("10 Term", "10.3"), status="present")
     item = _place(0.1, ("10 Term", "10.3", "(c)"))
     elsewhere = _place(0.1, ("10 Term", "10.4"))
-    assert _worth_flagging([best, item, elsewhere]) == [best, item]
+    assert _worth_flagging([best, item, elsewhere], set()) == [best, item]
+    # a provision read beside a found one in its article stays: its check read it there
+    assert _worth_flagging([best, item, elsewhere], {elsewhere.key}) == [best, item, elsewhere]
 
 
 def test_a_definition_is_not_read_as_an_obligation() -> None:

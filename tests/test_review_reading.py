@@ -755,6 +755,65 @@ def test_checks_read_the_documents_own_names_for_the_sides() -> None:
     assert "ai_training_vendor_trains_on_our_data" in fired
 
 
+EXIT_ARTICLE = (
+    "MANAGED SERVICES AGREEMENT\n\n"
+    'This Agreement is made between Arlow Systems Limited (the "Supplier") and Penhale '
+    'Housing Trust (the "Customer").\n\n'
+    "14. TERMINATION\n"
+    "14.1 Either party may terminate this Agreement by written notice if the other party commits "
+    "a material breach and fails to remedy it within thirty days after notice of the breach.\n"
+    "14.2 In addition, the Supplier may terminate this Agreement on written notice if the "
+    "Customer fails to pay any undisputed invoice within sixty days of its due date.\n\n"
+    "15. EXIT\n"
+    "15.1 On expiry or termination, and for up to six months afterwards if the Customer so "
+    "requests, the Supplier shall provide exit assistance, including co-operation with any "
+    "replacement supplier, data mapping and parallel running.\n"
+    "{charges}"
+    "15.3 Any dispute about the exit plan shall be referred to mediation under the CEDR Model "
+    "Mediation Procedure, and the mediator's additional fees shall be shared equally.\n"
+)
+
+
+@pytest.mark.model
+def test_a_types_checks_read_the_provisions_beside_its_places_that_read_most_like_it() -> None:
+    engine = Engine()
+
+    def exit_findings(charges: str) -> list[tuple[str, set[str], tuple[str, ...]]]:
+        text = EXIT_ARTICLE.replace("{charges}", charges)
+        result = engine.review(engine.analyze(_document(text, "msa.txt")), "vendor_customer")
+        return [
+            (f.text[:4], {c.id for c in f.checks}, f.reasons)
+            for f in result.found("post_termination_services")
+        ]
+
+    # the charges for exit assistance, in a provision of their own that scores under the
+    # type's threshold, are read beside the exit assistance found at 15.1
+    charged = exit_findings(
+        "15.2 The exit plan and all exit assistance shall be chargeable at the Supplier's "
+        "standard day rates prevailing at the time the assistance is requested.\n"
+    )
+    assert [place for place, _, _ in charged] == ["15.1", "15.2"]
+    assert charged[1][1] == {"post_termination_services_chargeable"}
+    assert any(r.startswith("read in its article with “15.1 On expiry") for r in charged[1][2])
+    # the mediator's "additional fees" beside it read as dispute resolution, not as exit help
+    assert [place for place, _, _ in exit_findings("")] == ["15.1"]
+
+
+@pytest.mark.model
+def test_a_right_to_terminate_for_cause_beside_a_mutual_one_is_not_one_sided() -> None:
+    text = EXIT_ARTICLE.replace("{charges}", "")
+    engine = Engine()
+    result = engine.review(engine.analyze(_document(text, "msa.txt")), "vendor_customer")
+    fired = {c.id for f in result.found("termination_for_cause") for c in f.checks}
+    assert "termination_for_cause_one_sided" not in fired
+    one_sided = text.replace("14.1 Either party may", "14.1 The Supplier may").replace(
+        "In addition, the Supplier", "The Supplier"
+    )
+    result = engine.review(engine.analyze(_document(one_sided, "msa.txt")), "vendor_customer")
+    fired = {c.id for f in result.found("termination_for_cause") for c in f.checks}
+    assert "termination_for_cause_one_sided" in fired
+
+
 def test_a_party_defined_as_you_is_also_your_and_a_quoted_article_is_not_part_of_the_name() -> None:
     text = (
         "COMMUNITY LICENCE\n\nThis licence is between Orrery Labs, Inc. (\u201cOrrery\u201d) and the "
