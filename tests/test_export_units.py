@@ -109,6 +109,7 @@ def test_titles_and_sections_read_as_a_lawyer_writes_them() -> None:
     # company forms and initialisms keep their letters; punctuation stays where it was
     assert display_title("HALLORAN PIERCE & CO. LLC") == "Halloran Pierce & Co. LLC"
     assert display_title("SAAS TERMS FOR AI SERVICES (UK)") == "SaaS Terms for AI Services (UK)"
+    assert display_title("MANAGED IT SERVICES AGREEMENT") == "Managed IT Services Agreement"
     assert section_label(("3 Residuals", "3.1")) == "3 Residuals › 3.1"
     assert section_label(("9 LIMITATION OF LIABILITY", "9.2 Cap")) == "9.2 Cap"
     assert section_label(()) == ""

@@ -156,12 +156,13 @@ def _title_word(word: str) -> str:
 
 #: words a title in capitals keeps as they are written: "HALLORAN PIERCE & CO. LLC" is
 #: "Halloran Pierce & Co. LLC", "SAAS SUBSCRIPTION AGREEMENT" is "SaaS Subscription Agreement"
+#: ("IT" is information technology: an agreement's title does not use the pronoun)
 _AS_WRITTEN = {
     w.lower(): w
     for w in (
         "LLC", "LLP", "LP", "PLC", "GmbH", "AG", "NV", "BV", "AB", "SA", "NDA", "SaaS", "AI",
         "API", "IP", "SLA", "OEM", "SDK", "HR", "ML", "LLM", "EULA", "DPA", "MSA", "SOW", "USA",
-        "UK", "EU",
+        "UK", "EU", "IT",
     )
 }  # fmt: skip
 
