@@ -238,8 +238,15 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         # an individual's own services ("Independent Artist Services Agreement")
         (r"independent\s+(?:\w+\s+){1,2}agreement", 2.0),
         (
-            r"\ban\s+individual\s+(?:residing|resident|domiciled|whose\s+address|of\b|carrying\s+on)",
+            r"\ban\s+individual,?\s+(?:\w+\s+){0,2}?(?:residing|resident|domiciled|whose\s+address"
+            r"|of\b|carrying\s+on|known\s+as|doing\s+business|trading)",
             1.5,
+        ),
+        # a named creative role ("Original Score Composer Agreement", "Illustrator Agreement")
+        (
+            r"\b(?:composer|illustrator|photographer|videographer|translator|copywriter|"
+            r"voice[-\s]over|session\s+musician)\s+(?:services\s+)?agreement\b",
+            2.0,
         ),
         # a sole trader's commission ("Photography and Video Commissioning Agreement")
         (r"\bcommission(?:ing|ed)?\s+(?:\w+\s+){0,2}?(?:agreement|terms|works?)\b", 2.0),

@@ -184,6 +184,24 @@ def test_a_disclaimer_or_an_indemnity_is_not_a_non_infringement_warranty(engine:
     assert "non_infringement_warranty" in {g.clause_id for g in gaps.gaps}
 
 
+def test_an_indemnity_that_excludes_infringement_claims_is_no_ip_indemnity(engine: Engine) -> None:
+    """A licensee's indemnity "excluding any claim that the Data ... infringe" the rights of a
+    third party speaks of infringement only to leave it out."""
+    excluded = (
+        "The Licensee shall indemnify the Licensor against all claims, losses and costs arising "
+        "out of any product developed with the use of the Research Results, excluding any claim "
+        "that the Data as supplied by the Licensor infringe the rights of a third party."
+    )
+    covered = excluded.replace(
+        "excluding any claim that the Data as supplied by the Licensor infringe",
+        "including any claim that such a product infringes",
+    )
+    t = [c.id for c in engine.library].index("indemnification_ip")
+    threshold = engine.calibration.threshold("indemnification_ip")
+    without, with_claims = _best_scores(engine, [excluded, covered])
+    assert without[t] < threshold <= with_claims[t]
+
+
 def test_an_infringement_indemnity_alone_leaves_the_general_indemnity_missing(
     engine: Engine,
 ) -> None:
