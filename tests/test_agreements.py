@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Sixty-one agreements were written for these tests apart from the clause library, among them: the terms of an AI
+Sixty-six agreements were written for these tests apart from the clause library, among them: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -115,6 +115,11 @@ NAMES = (
     "pl_software_house_contractor",
     "ai_features_addendum_vendor",
     "voice_actor_data_licence",
+    "cover_page_mutual_nda",
+    "gpu_cloud_training_vendor",
+    "biobank_genomics_data_licence",
+    "state_agency_chatbot_contract",
+    "game_composer_contractor",
 )
 #: the party the reviewer acts for, where the agreement leaves it open: the buyer that signs the
 #: target's confidentiality letter (the NDA playbook is for either side, and the letter calls
@@ -127,6 +132,8 @@ OUR_PARTY = {
     "uk_confidentiality_deed": "Company",
     # the buyer, named by its full name as the banker's letter writes it before calling it "you"
     "delaware_acquisition_nda": "Ostrander Digital Corporation",
+    # the law firm's innovation subsidiary that signs the start-up's cover-page NDA
+    "cover_page_mutual_nda": "HPW Labs",
 }
 
 #: expected checks the review does not raise, and why
@@ -145,11 +152,9 @@ KNOWN_MISSES = {
     ("saas_vendor", "mincommit_take_or_pay_our_side"),
     # places not found for their type: the support fees at then-current rates on renewal (the
     # support term's clause is found instead); the excess use bought at list prices (the volume
-    # limits are found instead); and the derived data that vests in the publisher (its
-    # definition is found instead)
+    # limits are found instead)
     ("onprem_licence", "term_renewal_price_uplift"),
     ("onprem_licence", "volume_overage_at_then_current_rates"),
-    ("content_licence", "ip_other_side_owns_improvements_or_feedback"),
     # the same issue raised by another check on the same clause: the enterprise threshold by
     # volume_threshold_requires_new_licence
     ("broker_data_licence", "use_restrictions_user_or_revenue_threshold"),
@@ -305,6 +310,16 @@ KNOWN_MISSES = {
     ("voice_actor_data_licence", "ip_other_side_owns_improvements_or_feedback"),
     ("voice_actor_data_licence", "share_alike_duty_to_share_derivatives"),
     ("voice_actor_data_licence", "use_restrictions_policy_changes_unilaterally"),
+    # the cover-page NDA: the sentence its cover page adds to 3.3, which lets the start-up tell
+    # its investors and acquirers on notice alone, is read with 3.3, whose representatives are
+    # bound by equal duties
+    ("cover_page_mutual_nda", "conf_third_party_no_equivalent_duty"),
+    # the GPU cloud terms: the ban on clinical uses (6.2(c)) is read in model and data licences
+    # only (in a vendor agreement places found as use restrictions are mostly something else)
+    ("gpu_cloud_training_vendor", "use_restrictions_sector_ban"),
+    # the biobank licence: the derived data that belong to the biobank (9.1) are not found as
+    # improvements
+    ("biobank_genomics_data_licence", "ip_other_side_owns_improvements_or_feedback"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
@@ -337,6 +352,18 @@ RAISED_AS = {
     ("social_api_data_licence", "data_provenance_omits_personal_data"): (
         "data_provenance_disclaimed"
     ),
+    # the GPU cloud terms: the tuned artefacts the provider owns are raised as fine-tuned
+    # models it owns (8.4(a)), not as deliverables
+    ("gpu_cloud_training_vendor", "ip_deliverables_owned_by_other_side"): (
+        "model_ownership_provider_owns_fine_tuned_models"
+    ),
+    # the biobank licence: the duty to destroy trained models at the end (18.3, to which 6.5
+    # points) is raised by the return-of-data check
+    ("biobank_genomics_data_licence", "ai_training_models_destroyed_on_termination"): (
+        "drd_models_destroyed"
+    ),
+    # the state's contract: service credits as its sole remedy (5.4)
+    ("state_agency_chatbot_contract", "ld_sole_remedy_for_us"): "sla_credits_sole_remedy",
 }
 #: types the key lists as present that the review does not find, and why
 KNOWN_UNFOUND = {
@@ -598,6 +625,24 @@ KNOWN_FOUND = {
     ("pl_software_house_contractor", "indemnification_general"),
     ("pl_software_house_contractor", "further_assurances"),
     ("ai_features_addendum_vendor", "dispute_resolution"),
+    # the cover-page NDA: the notice of an unauthorised disclosure within five business days
+    # (3.5) reads as a security duty; the start-up's freedom to keep models trained on the
+    # pilot materials (13.3) as a provision on deletion (0.48)
+    ("cover_page_mutual_nda", "data_security"),
+    ("cover_page_mutual_nda", "data_return_deletion"),
+    # the GPU cloud terms: the definition of telemetry (0.08) and the provider's promise not to
+    # disclose it (0.07)
+    ("gpu_cloud_training_vendor", "data_protection"),
+    ("gpu_cloud_training_vendor", "residuals"),
+    # the biobank licence: the exclusion of lost profits that protects only the biobank
+    # (16.1), and "No royalty ... or share of revenue is payable" (13.5)
+    ("biobank_genomics_data_licence", "limitation_of_liability"),
+    ("biobank_genomics_data_licence", "revenue_profit_sharing"),
+    # the composer agreement: her delivery of the work on termination (15.4), the procedure for
+    # the IP indemnities (11.6), and her right to terminate for non-payment (15.3, 0.33)
+    ("game_composer_contractor", "data_return_deletion"),
+    ("game_composer_contractor", "indemnification_general"),
+    ("game_composer_contractor", "termination_for_convenience"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
@@ -612,6 +657,11 @@ KNOWN_CONFUSED = {
     ("order_form_model_licence", "data_protection"),
     ("brand_creator_content_contractor", "data_return_deletion"),
     ("pl_software_house_contractor", "indemnification_general"),
+    ("cover_page_mutual_nda", "data_security"),
+    ("biobank_genomics_data_licence", "limitation_of_liability"),
+    ("biobank_genomics_data_licence", "revenue_profit_sharing"),
+    ("game_composer_contractor", "data_return_deletion"),
+    ("game_composer_contractor", "indemnification_general"),
 }
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
