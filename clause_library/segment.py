@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -503,6 +503,40 @@ class _Open:
     segment_id: str
 
 
+#: A quotation opened at the start of a paragraph and closed some paragraphs later (new
+#: provisions that an amendment inserts, quoted) is read as one clause with the paragraph that
+#: opens it, so that a numbered provision inside it ("9.4 Excluded Damages.") is not taken for a
+#: heading of the agreement itself; within at most this many paragraphs and characters.
+MAX_QUOTED_PARAGRAPHS = 8
+MAX_QUOTED_CHARS = 4000
+
+
+#: the end of a paragraph that closes a quotation: 'were possible."', "... Section 13.”;"
+_CLOSES_QUOTE = re.compile(r"[\"\u201d][.;,)]*$")
+
+
+def _quoted_runs(text: str, blocks: Sequence[Block]) -> dict[int, int]:
+    """Paragraphs inside a quotation that an earlier paragraph opens: each block index mapped
+    to the index of the block that opens it. The opening paragraph starts with a quotation mark
+    and holds no other (so '"Zebra" and the "Distributor" ...' opens none), and the quotation
+    ends with the first later paragraph that ends with one."""
+    runs: dict[int, int] = {}
+    for i, block in enumerate(blocks):
+        start, end = _trim(text, block.start, block.end)
+        body = text[start:end]
+        if i in runs or not body.startswith(('"', "\u201c")):
+            continue
+        if any(mark in body[1:] for mark in '"\u201c\u201d'):
+            continue
+        for j in range(i + 1, min(i + 1 + MAX_QUOTED_PARAGRAPHS, len(blocks))):
+            if blocks[j].end - start > MAX_QUOTED_CHARS:
+                break
+            if _CLOSES_QUOTE.search(text[slice(*_trim(text, blocks[j].start, blocks[j].end))]):
+                runs.update({k: i for k in range(i + 1, j + 1)})
+                break
+    return runs
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -532,9 +566,17 @@ def segment(document: Document) -> Segmentation:
             items.append(extra)
         return tuple(item for item in items if item)
 
-    for block in document.blocks:
+    quoted = _quoted_runs(text, document.blocks)
+    clause_of_block: dict[int, int] = {}
+    for b, block in enumerate(document.blocks):
         bstart, bend = _trim(text, block.start, block.end)
         if bend <= bstart:
+            continue
+        opener = clause_of_block.get(quoted.get(b, -1))
+        if opener is not None:
+            # a paragraph of a quotation that an earlier paragraph opened
+            clauses[opener] = _extend(clauses[opener], bend, text)
+            clause_of_block[b] = opener
             continue
         body_start = max(block.body_start, bstart)
         label = block.label
@@ -634,6 +676,7 @@ def segment(document: Document) -> Segmentation:
             level,
         )
         clauses.append(clause)
+        clause_of_block[b] = len(clauses) - 1
         lead_in = (len(clauses) - 1, level) if _leads_in(body) else None
 
     close_sections(-1, len(text))

@@ -185,3 +185,26 @@ def test_a_sentence_that_goes_on_defining_the_term_of_its_definition() -> None:
     assert continues_definition(definition, "Research Purposes also include validation.")
     assert not continues_definition(definition, "Licensee may use Models for any purpose.")
     assert not continues_definition("Licensee may use the Data.", "The Data includes images.")
+
+
+def test_provisions_quoted_over_several_paragraphs_are_one_clause(tmp_path: Path) -> None:
+    # an amendment that inserts new sections, quoted: the quoted "9.4 Excluded Damages." is no
+    # heading of the agreement, and the next amendment is not read as part of it
+    text = (
+        "AMENDMENTS\n\n"
+        "G.3 Liability. The following new Sections 9.3 and 9.4 are added:\n\n"
+        '"9.3 Cap. Each party\'s total liability will not exceed US$25,000.\n\n'
+        '9.4 Excluded Damages. Neither party will be liable for indirect damages."\n\n'
+        'G.4 Non-solicitation. In Section 10.1, "six (6) months" is replaced with "twelve (12) '
+        'months".\n\n'
+        '"Zebra" and the "Distributor" are referred to as the \'Parties" below.\n\n'
+        "WHEREAS the Parties entered into a distribution agreement.\n\n"
+        'The Distributor agrees as follows."\n'
+    )
+    clauses = segment(_doc(tmp_path, text)).clauses
+    quoted = next(c for c in clauses if c.text.startswith('"9.3'))
+    assert quoted.text.endswith('indirect damages."')
+    after = next(c for c in clauses if c.text.startswith("G.4"))
+    assert not any("9.4" in part for part in after.heading_path)
+    # a paragraph that opens with a quoted name opens no quotation, whatever its quotes
+    assert any(c.text.startswith("WHEREAS") for c in clauses)
