@@ -890,10 +890,12 @@ def _fire(
 # --- review -------------------------------------------------------------------------------------
 
 
-def _in_sentence(title: str) -> str:
-    """A type's title as it reads inside a sentence: "Uncapped liability" is "uncapped
-    liability", "IP assignment" stays as it is."""
-    return title if title[1:2].isupper() else title[:1].lower() + title[1:]
+def lower_first(text: str) -> str:
+    """A title as it reads inside a sentence: "The cap ..." is "the cap ...", but "IP
+    assignment" stays as it is."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _quote(text: str, limit: int = 140) -> str:
@@ -1103,7 +1105,7 @@ def review(
             if found_beside is not None:
                 reasons.append(
                     f"read in its article with {_quote(found_beside.text, 60)}, found as "
-                    f"{_in_sentence(clause_type.title)}"
+                    f"{lower_first(clause_type.title)}"
                 )
                 beside_found.add(f"{clause_type.id}@{unit.start}-{unit.end}")
             for amending in references.amended_by.get(clause.id, []) if checks else []:

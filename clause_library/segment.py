@@ -576,7 +576,6 @@ def segment(document: Document) -> Segmentation:
         if opener is not None:
             # a paragraph of a quotation that an earlier paragraph opened
             clauses[opener] = _extend(clauses[opener], bend, text)
-            clause_of_block[b] = opener
             continue
         body_start = max(block.body_start, bstart)
         label = block.label

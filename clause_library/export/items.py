@@ -14,7 +14,14 @@ from typing import Literal
 
 from clause_library.export.decisions import Decision, Decisions, decision_for
 from clause_library.library import ClauseType, Library
-from clause_library.review import SEVERITY_ORDER, Finding, Gap, Review, is_possible
+from clause_library.review import (
+    SEVERITY_ORDER,
+    Finding,
+    Gap,
+    Review,
+    is_possible,
+    lower_first,
+)
 
 ItemStatus = Literal["present", "weak", "red_flag", "missing"]
 
@@ -226,13 +233,6 @@ def parties(review: Review) -> Parties | None:
     return Parties(us, them, pattern, mapping)
 
 
-def _lower_first(text: str) -> str:
-    """ "The cap ..." -> "the cap ..." inside a list, but "IP indemnity" stays."""
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
-
-
 def _sentence(text: str) -> str:
     text = " ".join(text.split())
     return text if not text or text[-1] in ".!?:”\")" else text + "."
@@ -274,7 +274,7 @@ def finding_item(
     description = _sentence(clause_type.description) if clause_type else ""
     if checks:
         headline = "; ".join(
-            _lower_first(c.title) if i else c.title for i, c in enumerate(checks)
+            lower_first(c.title) if i else c.title for i, c in enumerate(checks)
         )
         why = tuple(_sentence(c.explanation) for c in checks if c.explanation.strip())
         recommendation = tuple(_sentence(c.recommendation) for c in checks if c.recommendation)
