@@ -102,6 +102,7 @@ _LABEL = re.compile(
     r"""^(?P<label>
         (?:ARTICLE|Article|SECTION|Section|§)\s+(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+)\b\.?
       | [0-9]{1,3}(?:\.[0-9]{1,3}){0,4}\.?(?=\s)
+      | [A-Z]\.[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}\.?(?=\s)
       | \((?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6})\)
       | (?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\)(?=\s)
       | [a-zA-Z]\.(?=\s)
@@ -169,6 +170,8 @@ def run_in_heading(body: str) -> str:
     if not m:
         return ""
     heading = m.group("heading").strip()
+    if "\n" in heading:
+        return ""  # a heading on a line of its own: see own_line_heading
     if len(heading) < 3 or not _is_titlecase_phrase(heading):
         return ""
     if heading.split()[-1].lower().rstrip(",") in _ABBREVIATIONS:
@@ -180,6 +183,18 @@ def run_in_heading(body: str) -> str:
     ):
         return ""
     return heading
+
+
+def own_line_heading(label: str, body: str) -> str:
+    """A heading on a line of its own at the start of ``body`` ("Changes to Standard Terms" in
+    "G. Changes to Standard Terms\n   The Standard Terms are changed as follows."), or ""."""
+    first, newline, rest = body.partition("\n")
+    first, rest = first.strip(), rest.strip()
+    if not newline or not rest or not re.match(r"[A-Z0-9(\"\u201c]", rest):
+        return ""
+    if first.endswith(".") or not is_heading_text(label, first):
+        return ""
+    return first.rstrip(":")
 
 
 def is_heading_text(label: str, body: str) -> bool:
@@ -216,6 +231,9 @@ def _label_style(label: str, previous: dict[str, str]) -> str:
         return f"section{inner.count('.')}"
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)*", core):
         return f"dec{core.count('.')}"
+    if re.fullmatch(r"[A-Z](?:\.[0-9]+)+", core):
+        # "G.1", "G.1.2": items of lettered part G, nested under it
+        return f"lettered{core.count('.')}"
     paren = core.startswith("(")
     inner = core.strip("()")
     wrap = "p" if paren else ("r" if core.endswith(")") else "d")
@@ -567,11 +585,22 @@ def segment(document: Document) -> Segmentation:
         return tuple(item for item in items if item)
 
     quoted = _quoted_runs(text, document.blocks)
+    quotation_ends: dict[int, int] = {}
+    for inside, opened_by in quoted.items():
+        quotation_ends[opened_by] = max(inside, quotation_ends.get(opened_by, inside))
+    # a quotation that opens with a heading is read as sections of its own, nested under the
+    # provision before it; the agreement's outline is kept aside until the quotation ends
+    agreement_outline: _Outline | None = None
+    quotation_end = -1
+    quotation_level = 0
     clause_of_block: dict[int, int] = {}
     for b, block in enumerate(document.blocks):
         bstart, bend = _trim(text, block.start, block.end)
         if bend <= bstart:
             continue
+        if agreement_outline is not None and b > quotation_end:
+            close_sections(quotation_level, bstart)
+            outline, agreement_outline = agreement_outline, None
         opener = clause_of_block.get(quoted.get(b, -1))
         if opener is not None:
             # a paragraph of a quotation that an earlier paragraph opened
@@ -580,6 +609,18 @@ def segment(document: Document) -> Segmentation:
         body_start = max(block.body_start, bstart)
         label = block.label
         body = text[body_start:bend]
+        if b in quotation_ends and agreement_outline is None:
+            parsed, rest = split_label(body[1:])
+            if is_heading_text(parsed, rest.strip()):
+                # '"13. PILOT MATERIALS': the quotation's provisions are its sections
+                agreement_outline, outline = outline, _Outline()
+                quotation_end = quotation_ends[b]
+                quotation_level = open_sections[-1].level + 1 if open_sections else 0
+                if parsed and not label:
+                    label = parsed
+                    body_start = bend - len(rest)
+                    body = rest
+        quotation_base = quotation_level if agreement_outline is not None else 0
         if not label:
             parsed, rest = split_label(body)
             if parsed:
@@ -597,7 +638,7 @@ def segment(document: Document) -> Segmentation:
             block.kind != "table_cell" and is_heading_text(label, body)
         )
         if label:
-            level = outline.level_for(label)
+            level = quotation_base + outline.level_for(label)
         elif styled_heading:
             level = max(block.level - 1, 0)
         else:
@@ -610,6 +651,8 @@ def segment(document: Document) -> Segmentation:
             if not label and not styled_heading:
                 # an unnumbered all-caps heading sits at the level of the current top section
                 level = open_sections[0].level if open_sections else 0
+                if agreement_outline is not None:
+                    level = quotation_level
             close_sections(level, bstart)
             seg_id = f"sec{len(sections) + 1}"
             parent = open_sections[-1].segment_id if open_sections else None
@@ -622,7 +665,7 @@ def segment(document: Document) -> Segmentation:
             lead_in = None
             continue
 
-        heading = run_in_heading(body)
+        heading = run_in_heading(body) or own_line_heading(label, body)
         if label or heading:
             if (
                 label

@@ -208,3 +208,32 @@ def test_provisions_quoted_over_several_paragraphs_are_one_clause(tmp_path: Path
     assert not any("9.4" in part for part in after.heading_path)
     # a paragraph that opens with a quoted name opens no quotation, whatever its quotes
     assert any(c.text.startswith("WHEREAS") for c in clauses)
+
+
+def test_cover_page_items_nest_and_a_quoted_article_keeps_the_outline(tmp_path: Path) -> None:
+    # a cover page: lettered items whose heading stands on its own line, items "G.1" of
+    # item G, and an amendment quoting a whole new article, after which the cover page resumes
+    text = (
+        "COVER PAGE\n\n"
+        "F. Jurisdiction\n   The courts of New Castle County, Delaware.\n\n"
+        "G. Changes to Standard Terms\n   The Standard Terms are changed as follows.\n\n"
+        '   G.1 Term. In Section 5.2, the words "three years" are replaced with "two years".\n\n'
+        "   G.2 Pilot Materials. The following new Section 13 is added:\n\n"
+        '      "13. PILOT MATERIALS\n\n'
+        "      13.1 Licence. The Customer grants the Provider a licence to use Pilot Materials.\n\n"
+        '      13.2 Retention. The Provider may keep any model trained on Pilot Materials."\n\n'
+        "H. Notice Addresses\n   Provider: legal@example.com.\n\n"
+        "1. DEFINITIONS\n\n"
+        "1.1 Affiliate. An entity that controls a party.\n"
+    )
+    clauses = {c.text.split()[0].strip('"'): c for c in segment(_doc(tmp_path, text)).clauses}
+    assert clauses["F."].heading_path == ("F. Jurisdiction",)
+    assert clauses["G.1"].heading_path == ("G. Changes to Standard Terms", "G.1 Term")
+    assert clauses["13.2"].heading_path == (
+        "G. Changes to Standard Terms",
+        "G.2 Pilot Materials",
+        "13 PILOT MATERIALS",
+        "13.2 Retention",
+    )
+    assert clauses["H."].heading_path == ("H. Notice Addresses",)
+    assert clauses["1.1"].heading_path == ("1 DEFINITIONS", "1.1 Affiliate")
