@@ -202,6 +202,29 @@ def test_an_indemnity_that_excludes_infringement_claims_is_no_ip_indemnity(engin
     assert without[t] < threshold <= with_claims[t]
 
 
+def test_terms_a_licensee_must_impose_at_a_minimum_are_no_minimum_commitment(
+    engine: Engine,
+) -> None:
+    """What end-user terms must say "at a minimum" is a floor on their content, not on what the
+    licensee buys."""
+    content = (
+        "A.5 End User Terms. The terms of use required by Section 3.2 of the Agreement shall, at a "
+        "minimum: (a) prohibit each End User from using any Licensee Application or Output for "
+        "the purposes described in Sections A.2 through A.4; (b) reserve to Licensee the right to "
+        "suspend or terminate access by any End User who breaches those prohibitions; and (c) "
+        "require the End User to accept any amendment to those prohibitions that Licensee "
+        "implements under Section 3.3 of the Agreement."
+    )
+    volume = (
+        "Licensee shall license a minimum of 500 End User seats in each Contract Year and shall pay "
+        "for that minimum whether or not the seats are used."
+    )
+    t = [c.id for c in engine.library].index("minimum_commitment")
+    threshold = engine.calibration.threshold("minimum_commitment")
+    policy, commitment = _best_scores(engine, [content, volume])
+    assert policy[t] < threshold <= commitment[t]
+
+
 def test_an_infringement_indemnity_alone_leaves_the_general_indemnity_missing(
     engine: Engine,
 ) -> None:
