@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Sixty-six agreements were written for these tests apart from the clause library, among them: the terms of an AI
+Seventy-one agreements were written for these tests apart from the clause library, among them: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -120,6 +120,11 @@ NAMES = (
     "biobank_genomics_data_licence",
     "state_agency_chatbot_contract",
     "game_composer_contractor",
+    "ontario_legal_ai_saas_vendor",
+    "code_corpus_dataset_licence",
+    "tx_data_scientist_consulting_ciiaa",
+    "marketplace_private_offer_model_licence",
+    "clean_team_confidentiality_agreement",
 )
 #: the party the reviewer acts for, where the agreement leaves it open: the buyer that signs the
 #: target's confidentiality letter (the NDA playbook is for either side, and the letter calls
@@ -134,6 +139,8 @@ OUR_PARTY = {
     "delaware_acquisition_nda": "Ostrander Digital Corporation",
     # the law firm's innovation subsidiary that signs the start-up's cover-page NDA
     "cover_page_mutual_nda": "HPW Labs",
+    # one of two competitors in a mutual clean-team agreement, the likely target
+    "clean_team_confidentiality_agreement": "Calloway Performance Materials",
 }
 
 #: expected checks the review does not raise, and why
@@ -320,6 +327,20 @@ KNOWN_MISSES = {
     # the biobank licence: the derived data that belong to the biobank (9.1) are not found as
     # improvements
     ("biobank_genomics_data_licence", "ip_other_side_owns_improvements_or_feedback"),
+    # the law firm's order form prices renewals and mid-term rises in items of their own under
+    # "A.5 Pricing": the renewal item is found as no renewal provision, and the right to raise
+    # any fee on notice scores 0.97 of the price-restriction threshold
+    ("ontario_legal_ai_saas_vendor", "term_renewal_price_uplift"),
+    ("ontario_legal_ai_saas_vendor", "price_other_side_may_raise_at_will"),
+    # the code corpus's top usage tier "at Licensor's then-current per-seat rate" is one line of
+    # a list of tiers, each a paragraph of its own, under a lead-in the lines do not extend
+    ("code_corpus_dataset_licence", "volume_overage_at_then_current_rates"),
+    # the clean-team agreement: advisers' onward disclosure to experts (3.4) reads more like a
+    # provision on independent contractors than on confidentiality; and a cap of US$500,000 is
+    # not very low by the check's measure (a fixed sum under US$50,000), however small beside
+    # a merger
+    ("clean_team_confidentiality_agreement", "conf_third_party_no_equivalent_duty"),
+    ("clean_team_confidentiality_agreement", "lol_cap_very_low"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
@@ -330,6 +351,10 @@ RAISED_AS = {
     ("uk_confidentiality_deed", "conf_short_survival"): "conf_ends_with_short_agreement_term",
     # the German model licence's deletion of fine-tuned models at the end, as in the
     # open-weight licence
+    # the private offer's deletion of local adapters and merged models at the end (12.3)
+    ("marketplace_private_offer_model_licence", "ai_training_models_destroyed_on_termination"): (
+        "drd_models_destroyed"
+    ),
     ("de_institute_model_licence", "ai_training_models_destroyed_on_termination"): (
         "drd_models_destroyed"
     ),
@@ -643,6 +668,25 @@ KNOWN_FOUND = {
     ("game_composer_contractor", "data_return_deletion"),
     ("game_composer_contractor", "indemnification_general"),
     ("game_composer_contractor", "termination_for_convenience"),
+    # the law firm's subscription: the refund of prepaid fees on termination read as survival
+    # (0.14), and the notice of a new sub-processor as termination for convenience (0.35)
+    ("ontario_legal_ai_saas_vendor", "survival"),
+    ("ontario_legal_ai_saas_vendor", "termination_for_convenience"),
+    # the code corpus: the definition of Output and the output filter (0.07 to 0.24)
+    ("code_corpus_dataset_licence", "output_ownership"),
+    # the consultant's CIIAA: the trade-secret immunity notice read as IP warranty and indemnity
+    # (0.06), and the power of attorney as an IP indemnity (0.22)
+    ("tx_data_scientist_consulting_ciiaa", "indemnification_ip"),
+    ("tx_data_scientist_consulting_ciiaa", "non_infringement_warranty"),
+    # the private offer: the provider's ownership of its improvements as share-alike terms
+    # (0.10), its IP indemnity as confidentiality (0.09), and the acceptable-use list as data
+    # protection (0.17)
+    ("marketplace_private_offer_model_licence", "share_alike"),
+    ("marketplace_private_offer_model_licence", "confidentiality"),
+    ("marketplace_private_offer_model_licence", "data_protection"),
+    # the clean-team agreement: each party's freedom to compete (0.28 and 0.34)
+    ("clean_team_confidentiality_agreement", "exclusivity"),
+    ("clean_team_confidentiality_agreement", "non_compete"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
