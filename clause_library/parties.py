@@ -339,8 +339,8 @@ def full_name(text: str, names: tuple[str, ...]) -> str:
 
 
 #: how far after a party's full name its defined name may be given ("Ostrander Digital
-#: Corporation, a Washington corporation ("you")")
-FULL_NAME_CHARS = 200
+#: Corporation, a Washington corporation ("you")"), past a registered address however long
+FULL_NAME_CHARS = 400
 
 
 def _defined_after(text: str, groups: list[tuple[str, ...]], full_name: str) -> int | None:

@@ -209,6 +209,8 @@ _PARTY_NAMES: dict[str, tuple[frozenset[str], float]] = {
                 "photographer",
                 "creator",
                 "translator",
+                "advisor",
+                "adviser",
             }
         ),
         2.0,
@@ -235,6 +237,8 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     "contractor": [
         (r"consult(?:ing|ancy|ant)\s+(?:services\s+)?agreement", 3.0),
         (r"independent\s+contractor\s+agreement", 3.0),
+        # a start-up's advisor, paid in equity ("Advisor Agreement", "Advisory Board Agreement")
+        (r"\badvis(?:or|er|ory)\s+(?:services\s+|board\s+)?agreement\b", 3.0),
         # an individual's own services ("Independent Artist Services Agreement")
         (r"independent\s+(?:\w+\s+){1,2}agreement", 2.0),
         (
@@ -263,7 +267,8 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         # "Data Licence", "Data Access and Licence Terms"
         (r"data(?:set)?\s+(?:access\s+(?:and\s+)?)?licen[cs]e", 3.0),
         (r"(?:content|archive|corpus)\s+licen[cs]e", 0.5),
-        (r"data\s+(?:sharing|supply)\s+agreement", 2.5),
+        # "Data Sharing Agreement", "Data Sharing and Licence Agreement"
+        (r"data\s+(?:sharing|supply)\s+(?:and\s+(?:licen[cs]e|access|use)\s+)?agreement", 2.5),
         (r"\bDataset\b", 1.5),
         (r"training\s+data", 1.5),
         (r"\bLicensed\s+(?:Data|Corpus|Archive)\b", 2.0),
