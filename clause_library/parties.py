@@ -339,7 +339,7 @@ def full_name(text: str, names: tuple[str, ...]) -> str:
 
 
 #: how far after a party's full name its defined name may be given ("Ostrander Digital
-#: Corporation, a Washington corporation ("you")"), past a registered address however long
+#: Corporation, a Washington corporation ("you")"), past a registered address, within its paragraph
 FULL_NAME_CHARS = 400
 
 
@@ -351,7 +351,8 @@ def _defined_after(text: str, groups: list[tuple[str, ...]], full_name: str) -> 
     name = r"\s+".join(re.escape(w) for w in full_name.split())
     # the first mention followed by a definition (not the address block of a letter)
     for mention in re.finditer(name, head, re.IGNORECASE):
-        after = head[mention.end() : mention.end() + FULL_NAME_CHARS]
+        # within the mention's own paragraph: an address block's name defines nothing
+        after = head[mention.end() : mention.end() + FULL_NAME_CHARS].split("\n\n")[0]
         best: tuple[int, int] | None = None
         for index, names in enumerate(groups):
             m = re.search(rf"[\"“]{re.escape(names[0])}[\"”]", after)

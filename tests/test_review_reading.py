@@ -104,6 +104,20 @@ def test_pronouns_that_refer_to_a_party_by_its_name_and_a_party_chosen_by_its_fu
     assert read_parties(letter, ("Company",), ("Counterparty",), ours="Piper Hollis") == (
         read_parties(letter, ("Company",), ("Counterparty",))
     )
+    # a full name whose registered address stands long before the name the form defines for it
+    form = (
+        "CONFIDENTIALITY AGREEMENT\n\nThis Agreement is entered into by and between:\n\n"
+        "Tamarisk Forge Co., Ltd., a corporation organized and existing under the laws of Japan, "
+        "having its head office at 4-18, Higashi-Sakura 2-chome, Higashi-ku, Nagoya, Aichi "
+        '461-0005, Japan (hereinafter referred to as the "Disclosing Party"); and\n\n'
+        "Harrowgate Optics, Inc., a corporation organized and existing under the laws of the "
+        "State of Delaware, U.S.A., having its principal office at 77 Riverfront Way, Suite 210, "
+        'Pittsburgh, Pennsylvania 15222, U.S.A. (hereinafter referred to as the "Receiving '
+        'Party").\n\n1. Purpose\n'
+    )
+    chosen = read_parties(form, ("Recipient",), ("Discloser",), ours="Harrowgate Optics")
+    assert chosen.us == ("Receiving Party",)
+    assert chosen.them == ("Disclosing Party",)
 
 
 def test_the_sentence_that_names_the_parties_and_a_third_party_on_the_other_side() -> None:
