@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Seventy-one agreements were written for these tests apart from the clause library, among them: the terms of an AI
+Seventy-six agreements were written for these tests apart from the clause library, among them: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -125,6 +125,11 @@ NAMES = (
     "tx_data_scientist_consulting_ciiaa",
     "marketplace_private_offer_model_licence",
     "clean_team_confidentiality_agreement",
+    "startup_advisor_agreement",
+    "ai_implementation_sow_vendor",
+    "nl_hospital_data_sharing_licence",
+    "jp_supplier_qualification_nda",
+    "uk_credit_scoring_model_licence",
 )
 #: the party the reviewer acts for, where the agreement leaves it open: the buyer that signs the
 #: target's confidentiality letter (the NDA playbook is for either side, and the letter calls
@@ -141,6 +146,9 @@ OUR_PARTY = {
     "cover_page_mutual_nda": "HPW Labs",
     # one of two competitors in a mutual clean-team agreement, the likely target
     "clean_team_confidentiality_agreement": "Calloway Performance Materials",
+    # the supplier that receives a one-way confidentiality form, named by its full name, whose
+    # registered address stands between it and the name the form defines for it
+    "jp_supplier_qualification_nda": "Keelvane Vision",
 }
 
 #: expected checks the review does not raise, and why
@@ -341,6 +349,41 @@ KNOWN_MISSES = {
     # a merger
     ("clean_team_confidentiality_agreement", "conf_third_party_no_equivalent_duty"),
     ("clean_team_confidentiality_agreement", "lol_cap_very_low"),
+    # the advisor agreement: her duties "during the Term and for two years after" (6.9) read
+    # more like post-termination services (0.22) than confidentiality (0.12); her help from lab
+    # members (8.3) is not found as a provision on independent contractors (0.04); and the
+    # materials she keeps (7.3) are found as her licence to the Company, not as ownership
+    ("startup_advisor_agreement", "conf_short_survival"),
+    ("startup_advisor_agreement", "indep_contractor_free_to_subcontract"),
+    ("startup_advisor_agreement", "ip_deliverables_owned_by_other_side"),
+    # the statement of work: the indemnities its cap takes in are the master agreement's, not in
+    # the file, and the check reads a cap as covering an indemnity only where the agreement
+    # gives one
+    ("ai_implementation_sow_vendor", "lol_cap_covers_indemnity"),
+    # the hospital's data sharing agreement: results owned jointly through an advance transfer
+    # of a half share (8.2) are raised as joint ownership, not as the hospital's ownership of
+    # models and improvements; the statement on product labelling (7.3) is not found as
+    # attribution (0.31), nor the limits on using joint results (8.5) as output ownership (0.25)
+    ("nl_hospital_data_sharing_licence", "ip_other_side_owns_improvements_or_feedback"),
+    ("nl_hospital_data_sharing_licence", "model_ownership_licensor_owns_trained_models"),
+    ("nl_hospital_data_sharing_licence", "attribution_travels_with_outputs"),
+    ("nl_hospital_data_sharing_licence", "output_ownership_use_restricted"),
+    # the one-way NDA: inspections with no limit on how often, the handing over and deletion of
+    # trained models, and automatic renewal are read in commercial agreements and licences,
+    # not in NDAs; Article 7 is found as improvements and assignment, not as model ownership
+    ("jp_supplier_qualification_nda", "audit_rights_them_no_frequency_limit"),
+    ("jp_supplier_qualification_nda", "drd_models_destroyed"),
+    ("jp_supplier_qualification_nda", "term_renewal_automatic"),
+    ("jp_supplier_qualification_nda", "model_ownership_licensor_owns_trained_models"),
+    # the credit-model licence: deletion of "every Recalibrated Version" names no model; the
+    # right to vary the charges at any time (12.5) scores 0.1 of the price-restriction
+    # threshold; the ban on building other credit models is an item of a list of restrictions
+    # found as AI training rights; and a short warranty period is read in vendor and contractor
+    # agreements only
+    ("uk_credit_scoring_model_licence", "drd_models_destroyed"),
+    ("uk_credit_scoring_model_licence", "price_other_side_may_raise_at_will"),
+    ("uk_credit_scoring_model_licence", "use_restrictions_no_competing_models"),
+    ("uk_credit_scoring_model_licence", "wd_short_period"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
@@ -349,13 +392,8 @@ RAISED_AS = {
     ("de_diligence_nda", "conf_short_survival"): "conf_ends_with_short_agreement_term",
     # ... and the confidentiality deed: every undertaking ends twelve months after its date
     ("uk_confidentiality_deed", "conf_short_survival"): "conf_ends_with_short_agreement_term",
-    # the German model licence's deletion of fine-tuned models at the end, as in the
-    # open-weight licence
     # the private offer's deletion of local adapters and merged models at the end (12.3)
     ("marketplace_private_offer_model_licence", "ai_training_models_destroyed_on_termination"): (
-        "drd_models_destroyed"
-    ),
-    ("de_institute_model_licence", "ai_training_models_destroyed_on_termination"): (
         "drd_models_destroyed"
     ),
     # the open-weight licence's duty to delete fine-tuned models at the end sits in the clause
@@ -687,6 +725,17 @@ KNOWN_FOUND = {
     # the clean-team agreement: each party's freedom to compete (0.28 and 0.34)
     ("clean_team_confidentiality_agreement", "exclusivity"),
     ("clean_team_confidentiality_agreement", "non_compete"),
+    # the advisor's other roles, acknowledged (0.27); the statement of work's assumptions as
+    # security duties (0.06); the hospital's "residual re-identification risk" (0.11) and the
+    # recipient's right to end the agreement after a long suspension (0.42); the one-way NDA's
+    # liability for breaches before the end (0.21); the credit-model licence's "credit
+    # reference agencies" and ban on other credit models as attribution (0.08, 0.11)
+    ("startup_advisor_agreement", "non_compete"),
+    ("ai_implementation_sow_vendor", "data_security"),
+    ("nl_hospital_data_sharing_licence", "residuals"),
+    ("nl_hospital_data_sharing_licence", "termination_for_cause"),
+    ("jp_supplier_qualification_nda", "survival"),
+    ("uk_credit_scoring_model_licence", "attribution"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
@@ -735,6 +784,10 @@ KNOWN_EXTRAS = {
     # the bank's licence: deletion "from all systems (including backups)" (13.5(b)) read as
     # backups kept
     ("rail_enterprise_model_licence", "drd_backup_retention_unprotected"),
+    # the hospital's data sharing agreement: joint results whose terms follow in the next
+    # provision (8.3, "With respect to the Joint Results the following applies"), which the
+    # check does not read
+    ("nl_hospital_data_sharing_licence", "ip_joint_ownership_without_terms"),
 }
 
 pytestmark = pytest.mark.model
