@@ -1,7 +1,9 @@
 """Split a document into sections, clauses and sentences, and collect its defined terms.
 
 Sections come from headings (Word heading styles, all-caps lines, "ARTICLE IV", "Section 5.2",
-numbered headings, run-in headings such as ``Work Product.  Contractor agrees ...``). A clause is
+numbered headings, "G.1" under a part "G.", run-in headings such as ``Work Product.  Contractor
+agrees ...``, and a heading on a line of its own above its text). A quotation an amendment opens
+with a heading is read as sections nested under the provision that quotes it. A clause is
 the numbered unit or paragraph; a lead-in keeps its deeper sub-items with it, because "Customer
 shall not:" means nothing without "(a) ... (b) ..." (so does one that ends in a word the items
 complete, "Good cause exists in particular if", or in a comma). Sentences are split
