@@ -371,9 +371,7 @@ KNOWN_MISSES = {
     # the one-way NDA: inspections with no limit on how often, the handing over and deletion of
     # trained models, and automatic renewal are read in commercial agreements and licences,
     # not in NDAs; Article 7 is found as improvements and assignment, not as model ownership
-    ("jp_supplier_qualification_nda", "audit_rights_them_no_frequency_limit"),
     ("jp_supplier_qualification_nda", "drd_models_destroyed"),
-    ("jp_supplier_qualification_nda", "term_renewal_automatic"),
     ("jp_supplier_qualification_nda", "model_ownership_licensor_owns_trained_models"),
     # the credit-model licence: deletion of "every Recalibrated Version" names no model; the
     # right to vary the charges at any time (12.5) scores 0.1 of the price-restriction
