@@ -255,7 +255,17 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         # a sole trader's commission ("Photography and Video Commissioning Agreement")
         (r"\bcommission(?:ing|ed)?\s+(?:\w+\s+){0,2}?(?:agreement|terms|works?)\b", 2.0),
         (r"\bsole\s+trader\b|\bself-employed\b|\bon\s+(?:his|her|their)\s+own\s+account\b", 1.5),
-        (r"contractor\s+agreement", 3.0),
+        # "Contractor Services Agreement", an agency's form for a contractor placed with a client
+        (r"contractor\s+(?:services\s+)?agreement", 3.0),
+        # an employee's invention assignment ("Proprietary Information and Inventions Agreement",
+        # "Confidential Information and Invention Assignment Agreement"), signed "as a condition
+        # of my employment"
+        (
+            r"\binventions?\s+(?:assignment\s+)?agreement\b|"
+            r"\bproprietary\s+information\s+and\s+inventions?\b",
+            3.0,
+        ),
+        (r"\bcondition\s+of\s+(?:my|your|(?:the\s+)?Employee(?:'|’)s)\s+employment\b", 1.5),
         (r"freelance", 2.0),
         (r"\bContractor\b", 1.0),
         (r"\bConsultant\b", 1.0),
@@ -267,6 +277,8 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         # "Data Licence", "Data Access and Licence Terms"
         (r"data(?:set)?\s+(?:access\s+(?:and\s+)?)?licen[cs]e", 3.0),
         (r"(?:content|archive|corpus)\s+licen[cs]e", 0.5),
+        # a music or image library licensed for training ("Catalogue Licence Agreement")
+        (r"\bcatalog(?:ue)?\s+licen[cs]e", 1.5),
         # "Data Sharing Agreement", "Data Sharing and Licence Agreement"
         (r"data\s+(?:sharing|supply)\s+(?:and\s+(?:licen[cs]e|access|use)\s+)?agreement", 2.5),
         (r"\bDataset\b", 1.5),
@@ -275,7 +287,8 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         # content licensed to train models ("a licence to use Publisher's archive and current
         # content to train its models")
         (
-            r"\b(?:content|archive|corpus|articles|works)\b[^.]{0,60}?\bto\s+train\b|"
+            r"\b(?:content|archive|corpus|articles|works|catalog(?:ue)?|recordings|images|footage)"
+            r"\b[^.]{0,60}?\bto\s+train\b|"
             r"\btrain(?:ing)?\b[^.]{0,40}\bon\s+(?:the\s+)?(?:Licensed\s+)?(?:Content|Archive)\b",
             2.0,
         ),
@@ -292,6 +305,12 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"\bpre-?trained\s+(?:\w+\s+)?models?\b", 1.5),
         (r"(?-i:\bAPI\b).{0,40}terms", 2.0),
+        # a model served through an API ("Speech Recognition API Service", "Inference API")
+        (
+            r"\b(?:AI|inference|model|embeddings?|completions?|speech[-\s]recognition|"
+            r"speech[-\s]to[-\s]text|transcription|translation|vision)\s+(?-i:API)s?\b",
+            2.0,
+        ),
         (r"model\s+weights|\bweights\b", 1.5),
         (r"fine[-\s]?tun", 1.5),
         (r"acceptable\s+use\s+policy", 0.5),
@@ -300,8 +319,13 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "vendor": [
         (r"(?:subscription|SaaS|software\s+as\s+a\s+service)", 2.5),
-        # (a "Development Services Agreement" is for work made to order: a contractor's)
-        (r"master\s+services\s+agreement|(?<!development\s)services\s+agreement", 2.0),
+        # (a "Development Services Agreement" is for work made to order, a "Contractor Services
+        # Agreement" places a contractor: both a contractor's)
+        (
+            r"master\s+services\s+agreement|"
+            r"(?<!development\s)(?<!contractor\s)(?<!consultancy\s)services\s+agreement",
+            2.0,
+        ),
         (r"\bCustomer\b", 1.0),
         (r"\bVendor\b|\bSupplier\b|\bProvider\b", 1.0),
         (r"service\s+levels?|uptime", 1.0),

@@ -483,6 +483,34 @@ def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
         "as a hosted service."
     )
     assert detect_kind("CONTRACT FOR PROFESSIONAL SERVICES", county).kind == "vendor"
+    # an agency's form placing a contractor with a client, though it reads "Services Agreement"
+    placed = (
+        'Between Tollbridge Talent Ltd (the "Agency"), Marrow Bank plc (the "Client") and Fen '
+        'Data Ltd (the "Contractor"). The Agency supplies the Contractor\'s services.'
+    )
+    assert detect_kind("CONTRACTOR SERVICES AGREEMENT", placed).kind == "contractor"
+    # an employee's inventions agreement, though it speaks of models and their weights
+    employee = (
+        "As a condition of my employment, I agree with the Company as follows. I will assign "
+        "to the Company my Inventions, including model weights and fine-tuning methods."
+    )
+    assert detect_kind("Proprietary Information and Inventions Agreement", employee).kind == (
+        "contractor"
+    )
+    # a music catalogue licensed to train models, though it speaks of outputs and weights
+    music = (
+        "Licensee wishes to license Licensor's catalogue to train its models. Outputs and model "
+        "weights belong to Licensee; fine-tuned models are licensed back."
+    )
+    assert detect_kind("Catalogue Licence Agreement", music).kind == "data_licence"
+    # a model served through an API, under a service agreement's name
+    api = (
+        'Between Sori AI Co., Ltd. (the "Provider") and Veld B.V. (the "Customer"), for the '
+        "Customer's use of the Provider's service."
+    )
+    assert detect_kind("Service Use Agreement (Speech Recognition API Service)", api).kind == (
+        "model_licence"
+    )
     # with no evidence for any kind, the general commercial review, flagged as a guess
     nothing = detect_kind("Sponsorship Agreement", "The Sponsor shall pay the Team the Fee.")
     assert nothing.kind == DEFAULT_KIND == "vendor"
