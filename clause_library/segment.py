@@ -109,9 +109,13 @@ _LABEL = re.compile(
       | (?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\)(?=\s)
       | [a-zA-Z]\.(?=\s)
       | [IVXLC]{1,6}\.(?=\s)
+      | [\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]
     )[ \t]*""",
     re.VERBOSE,
 )
+
+#: circled paragraph numbers: ① to ⑳, ⑴ to ⒇, ㉑ to ㊿
+_CIRCLED = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
 
 _HEADING_WORDS = re.compile(r"^(?:ARTICLE|SECTION|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART)\b", re.I)
 
@@ -226,6 +230,9 @@ def is_heading_text(label: str, body: str) -> bool:
 def _label_style(label: str, previous: dict[str, str]) -> str:
     """A name for the numbering style of ``label`` so that siblings share it."""
     core = label.strip().rstrip(".")
+    if re.fullmatch(_CIRCLED, core):
+        # paragraphs of an article in Korean and Japanese drafting: ① ② (or ⑴ ⑵)
+        return "circled"
     if re.match(r"(?i)^article\b", core):
         return "article"
     if re.match(r"(?i)^(section|§)\b", core):
@@ -267,6 +274,16 @@ class _Outline:
 
     def level_for(self, label: str, explicit: int | None = None) -> int:
         style = _label_style(label, self.last_value)
+        if style == "dec0" and "circled" in self.stack:
+            # the items of a paragraph ①, numbered "1.", "2." afresh under each paragraph
+            value = label.strip().rstrip(".")
+            previous = self.last_value.get("circled-item", "")
+            if value == "1" or (
+                "circled-item" in self.stack
+                and previous.isdigit()
+                and int(value) == int(previous) + 1
+            ):
+                style = "circled-item"
         self.last_value[style] = label.strip().strip("().")
         if style.startswith(("dec", "section")):
             depth = int(style[-1])

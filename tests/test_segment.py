@@ -237,3 +237,32 @@ def test_cover_page_items_nest_and_a_quoted_article_keeps_the_outline(tmp_path: 
     )
     assert clauses["H."].heading_path == ("H. Notice Addresses",)
     assert clauses["1.1"].heading_path == ("1 DEFINITIONS", "1.1 Affiliate")
+
+
+def test_circled_paragraphs_hold_their_numbered_items(tmp_path: Path) -> None:
+    # Korean and Japanese drafting in translation: an article's paragraphs ① ②, each with items
+    # "1.", "2." numbered afresh, and the paragraphs on consecutive lines of a text file
+    text = (
+        "Article 6 (Restrictions on Use)\n\n"
+        "① The Customer shall not:\n"
+        "1. reverse engineer the Service;\n"
+        "2. use the Results to train a competing speech model; or\n"
+        "3. use the Service for credit assessment.\n"
+        "② The Customer shall comply with the Acceptable Use Policy.\n"
+        "③ The Customer may use the Results for any purpose.\n\n"
+        "Article 7 (Fees)\n\n"
+        "1. The Customer shall pay the Fees.\n"
+        "2. The Provider may not change the Fees.\n"
+    )
+    clauses = segment(_doc(tmp_path, text)).clauses
+    first = next(c for c in clauses if c.text.startswith("①"))
+    assert "competing speech model" in first.text and "credit assessment" in first.text
+    assert first.heading_path == ("Article 6 (Restrictions on Use)", "①")
+    assert [c.text[0] for c in clauses if c.heading_path[0].startswith("Article 6")] == [
+        "①",
+        "②",
+        "③",
+    ]
+    # items of an article with no circled paragraphs stay provisions of their own
+    fees = [c for c in clauses if c.heading_path[0].startswith("Article 7")]
+    assert [c.label for c in fees] == ["1.", "2."]
