@@ -381,7 +381,8 @@ def read_parties(
     "Buyer"), leave the sides unread. Of two parties that no name on either list settles, one
     defined as "you" is us (the form is written by the other side for us to read); failing
     that, with ``payer_is_us`` (our side pays under the playbook), the two ("Orrery" and
-    "Brightwater") are told apart by who pays the other, when one clearly does.
+    "Brightwater") are told apart by who pays the other, when one clearly does. Of three or more
+    parties, two named from our list beside one from theirs are told apart by the list's order.
 
     ``ours`` is a name the reviewer says is our party's ("Osterfeld", the buyer reading the
     target's confidentiality letter): the party defined with that name is us and every other
@@ -425,6 +426,18 @@ def read_parties(
         sides = [side or "them" for side in sides]
     elif len(groups) > 2 and "them" in sides and "us" not in sides and sides.count(None) == 1:
         sides = [side or "us" for side in sides]
+    elif len(groups) > 2 and "them" in sides and sides.count("us") == 2:
+        # two parties named from our list beside the other side: the one named by the list's
+        # earlier word is us (the "Client" a staffing "Agency" supplies a "Contractor" to)
+        order = [n.lower() for n in us]
+        ranked = [
+            (min(order.index(n.lower()) for n in g if n.lower() in order), i)
+            for i, (g, side) in enumerate(zip(groups, sides, strict=True))
+            if side == "us"
+        ]
+        (first, _), (second, later) = sorted(ranked)
+        if first < second:
+            sides[later] = "them"
     out: dict[str, list[str]] = {"us": [], "them": []}
     for names, side in zip(groups, sides, strict=True):
         if side:

@@ -194,6 +194,18 @@ def test_a_party_named_by_the_playbooks_own_word_takes_the_side_from_a_fallback_
     assert parties.us == ("Licensee",) and parties.them == ("Developer",)
 
 
+def test_of_two_parties_named_from_our_list_beside_theirs_the_earlier_word_is_ours() -> None:
+    # a staffing agency's form: the agency supplies a contractor to its client
+    text = (
+        "CONTRACTOR SERVICES AGREEMENT\n\n(1) KEEL TALENT LIMITED (the \u201cAgency\u201d);\n\n"
+        "(2) HARBOUR BANK PLC (the \u201cClient\u201d); and\n\n"
+        "(3) QUILL ANALYTICS LTD (the \u201cContractor\u201d).\n"
+    )
+    us = ("Company", "Client", "Customer", "Studio", "Agency")
+    parties = read_parties(text, us=us, them=("Contractor", "Consultant"))
+    assert parties == Parties(us=("Client",), them=("Agency", "Contractor"))
+
+
 def test_sides_are_left_unread_when_the_names_do_not_settle_them() -> None:
     # both parties carry names of our side: no reading is safer than a wrong one
     text = TWO_COMPANIES.replace("(\u201cHarbour\u201d)", "(the \u201cBuyer\u201d)")
