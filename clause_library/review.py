@@ -1297,8 +1297,8 @@ class _Articles:
     def beside(self, t: int, places: list[int]) -> list[tuple[int, float, Segment]]:
         """For the places of type ``t`` (units), the other provisions of their articles
         that read more like the type than like any other (by their units' scores as shares of
-        each type's threshold): each as its best unit for the type, its score, and the found
-        clause it is read with."""
+        each type's threshold) or that name the found provision by its number: each as its
+        best unit for the type, its score, and the found clause it is read with."""
         units = self._units
         found = {self._unit_clause[u]: self._clauses[self._unit_clause[u]] for u in places}
         out: list[tuple[int, float, Segment]] = []
@@ -1310,13 +1310,34 @@ class _Articles:
             for other in article:
                 if other.id in seen or other.id not in units:
                     continue
-                seen.add(other.id)
                 members = units[other.id]
-                if int(np.argmax(self._shares[members].max(axis=0))) != t:
+                if int(np.argmax(self._shares[members].max(axis=0))) != t and not _names_provision(
+                    other.text, clause.label
+                ):
                     continue
+                seen.add(other.id)
                 best = max(members, key=lambda u: float(self._scores[u, t]))
                 out.append((best, float(self._scores[best, t]), clause))
         return out
+
+
+def _names_provision(text: str, label: str) -> bool:
+    """Whether ``text`` speaks of the obligations of the numbered provision ``label`` ("My
+    obligations under Sections 2.1 through 2.4 ... continue for two (2) years", read with 2.1;
+    not "Section 10.1 does not apply to a nonconformity ... after delivery")."""
+    if not re.fullmatch(r"\d+(?:\.\d+)+", label):
+        return False
+    return bool(
+        re.search(
+            r"\b(?:obligations?|duties|undertakings?|restrictions?|covenants?)\s+(?:\w+\s+){0,3}?"
+            r"(?:under|in|of|set\s+out\s+in)\s+(?:Sections?|Clauses?|paragraphs?)\s+"
+            r"(?:[\w.()]+,?\s+(?:and|or|to|through)\s+)?"
+            + re.escape(label)
+            + r"(?![\d]|\.\d)",
+            text,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _distinct_issues(flagged: list[Finding]) -> list[Finding]:

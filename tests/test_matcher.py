@@ -471,3 +471,30 @@ def test_a_defined_term_lends_its_definitions_required_cues(engine: Engine) -> N
     # a term that runs through the whole text lends nothing
     filler = " ".join(f"The Consultancy Tools are described in Schedule {n}." for n in range(5))
     assert required_missing(definition + filler + " " + retained) == 1.0
+
+
+def test_a_recital_of_a_partys_business_grants_no_training_rights(engine: Engine) -> None:
+    recital = (
+        "C. Subcontractor develops and operates machine-learning analytics software and related "
+        "data science services, including anomaly-detection and risk-scoring models."
+    )
+    grant = (
+        "Licensor grants Licensee a licence to use the Dataset to train, fine-tune and evaluate "
+        "machine-learning models, including commercial models."
+    )
+    assert _under_then_over(engine, "ai_training_rights", recital, grant)
+
+
+def test_a_price_proposal_in_a_sealed_envelope_is_no_whistle_blower_notice(engine: Engine) -> None:
+    envelope = (
+        "Prime shall invoke any procedure under the Public Records Act for designating trade "
+        "secrets in a proposal, and Subcontractor may submit its price proposal directly to the "
+        "Agency in a sealed envelope."
+    )
+    notice = (
+        "An individual shall not be held criminally or civilly liable under any federal or state "
+        "trade secret law for a disclosure made in confidence to a government official or to an "
+        "attorney solely for the purpose of reporting a suspected violation of law, or made in a "
+        "complaint or other document filed under seal in a lawsuit."
+    )
+    assert _under_then_over(engine, "trade_secret_notice", envelope, notice)
