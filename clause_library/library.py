@@ -84,6 +84,9 @@ class ClauseType:
     #: a unit with none of the required cues is not taken for this type at all (it is held as
     #: one that matches an excluding cue), rather than only scored lower
     strict_required: bool = False
+    #: the type reads one aspect of clauses another type holds (price changes within price
+    #: restrictions): it is left out when the other types' lead over their rivals is measured
+    overlapping: bool = False
     heading_cues: tuple[str, ...] = ()
     checks: tuple[Check, ...] = ()
     preferred: str = ""
@@ -264,6 +267,7 @@ _CLAUSE_KEYS = (
     "required_cues",
     "excluding_cues",
     "strict_required",
+    "overlapping",
     "heading_cues",
     "exemplars",
     "counter_exemplars",
@@ -435,6 +439,9 @@ def _parse_clause(
         raise reader.fail(
             "strict_required", f"{reader.what} has strict_required but no required_cues"
         )
+    overlapping = reader.node.get("overlapping", False)
+    if not isinstance(overlapping, bool):
+        raise reader.fail("overlapping", f"overlapping of {reader.what} must be true or false")
     headings = reader.texts("heading_cues")
     for pattern in headings:
         _regex(reader, "heading_cues", pattern)
@@ -473,6 +480,7 @@ def _parse_clause(
         required_cues=required,
         excluding_cues=excluding,
         strict_required=strict,
+        overlapping=overlapping,
         heading_cues=headings,
         checks=checks,
         preferred=reader.text("preferred", required=False),

@@ -263,6 +263,8 @@ class _TypeIndex:
         self.excluding_bits = self._bits([t.excluding_cues for t in self.types])
         strict = np.array([t.strict_required for t in self.types], bool)
         self.strict_bits = np.where(strict, self.required_bits, 0)
+        # the types that count as rivals when a type's lead over the others is measured
+        self.rivals = np.array([not t.overlapping for t in self.types], bool)
         # named by their pattern, as the cues are by their name
         self.headings = [
             [(p, Cue.of(compile_pattern(p))) for p in clause_type.heading_cues]
@@ -583,7 +585,9 @@ def analyze(
         scores = rescore_places(scores, features, spans, with_models, calibration.reranker)
     if calibration.reranker_bare is not None:
         others = [t for t in range(len(type_ids)) if t not in with_models]
-        scores = rescore_places(scores, features, spans, others, calibration.reranker_bare)
+        scores = rescore_places(
+            scores, features, spans, others, calibration.reranker_bare, index.rivals
+        )
     scores = hold_excluded(scores, excluded, thresholds)
     if progress:
         progress("score", 1, 1)
@@ -695,10 +699,14 @@ def compute_features(
         cx_max[cx_max < -0.5] = 0.0
     else:
         cx_max = np.zeros((n, m), np.float32)
-    # how far ahead of the best other type this type is for the unit
-    order = np.sort(ex_max, axis=1)
-    best, second = order[:, -1:], order[:, -2:-1] if m > 1 else order[:, -1:]
+    # how far ahead of the best other type this type is for the unit, among the types that
+    # count as rivals (an overlapping type is measured against them, and takes no lead from
+    # them)
+    order = np.sort(ex_max[:, index.rivals], axis=1)
+    k = order.shape[1]
+    best, second = order[:, -1:], order[:, -2:-1] if k > 1 else order[:, -1:]
     rank_gap = np.where(ex_max >= best, ex_max - second, ex_max - best)
+    rank_gap[:, ~index.rivals] = ex_max[:, ~index.rivals] - best
 
     # cues on the unit text; headings on the heading path (plus run-in heading) and terms
     if cue_masks is None:
@@ -774,11 +782,14 @@ def rescore_places(
     spans: np.ndarray,
     columns: list[int],
     forest: Forest,
+    rivals: np.ndarray | None = None,
 ) -> npt.NDArray[np.float32]:
     """``scores`` with the best places of the types in ``columns`` rescored by ``forest``
-    (see :mod:`clause_library.rerank`)."""
+    (see :mod:`clause_library.rerank`); ``rivals`` marks, of all types, those that count as
+    rivals of the others."""
     probe, lexical, named = place_inputs(features, columns)
-    return rerank(scores, forest, columns, spans, probe, lexical, named)
+    among = None if rivals is None else rivals[columns]
+    return rerank(scores, forest, columns, spans, probe, lexical, named, among)
 
 
 def top_units(column: np.ndarray, spans: np.ndarray, k: int) -> list[int]:

@@ -128,12 +128,15 @@ def places_of(
     probe: np.ndarray,
     lexical: np.ndarray,
     unit_features: dict[str, np.ndarray],
+    rivals: np.ndarray | None = None,
 ) -> Places:
     """The listed places of type ``t`` and their :data:`FEATURES`.
 
     ``logits`` is ``(units, types)`` first-stage logits of the types the forest knows;
     ``probe``/``lexical`` the two CUAD models' logit features of type ``t`` per unit;
-    ``unit_features`` per unit the named first-stage features of type ``t``.
+    ``unit_features`` per unit the named first-stage features of type ``t``; ``rivals`` marks
+    the types another type's words may read more like (all, unless an overlapping type reads
+    one aspect of the others' clauses).
     """
     z = logits[:, t]
     ahead, kept_at, others_at = _ranking(z, spans, PLACES, PLACES)
@@ -158,7 +161,9 @@ def places_of(
     parent_overlaps = overlapping(kept)
     has_parent = parent_overlaps.any(axis=1) & alternative
     parent = np.where(has_parent, kept[np.argmax(parent_overlaps, axis=1)], units)
-    others = np.delete(logits[units], t, axis=1)
+    rival = np.ones(logits.shape[1], bool) if rivals is None else rivals.copy()
+    rival[t] = False
+    others = logits[units][:, rival]
     other_best = others.max(axis=1) if others.shape[1] else np.full(len(units), -30.0)
     rank = np.where(alternative, np.arange(len(units)) - len(kept), np.arange(len(units)))
     zu = z[units]
@@ -289,8 +294,10 @@ def rerank(
     probe: np.ndarray,
     lexical: np.ndarray,
     unit_features: dict[str, np.ndarray],
+    rivals: np.ndarray | None = None,
 ) -> npt.NDArray[np.float32]:
     """``scores`` with the columns ``columns`` (the types the forest knows) rescored.
+    ``rivals`` (per column) is passed to :func:`places_of`.
 
     ``probe``/``lexical`` are ``(units, len(columns))``; ``unit_features`` maps a first-stage
     feature name to ``(units, len(columns))``. Listed places get the forest's score; every other
@@ -308,6 +315,7 @@ def rerank(
             probe[:, j],
             lexical[:, j],
             {name: values[:, j] for name, values in unit_features.items()},
+            rivals,
         )
         for j in range(len(columns))
     ]

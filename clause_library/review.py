@@ -1284,6 +1284,8 @@ class _Articles:
         thresholds = [analysis.calibration.threshold(t.id) for t in analysis.library.types]
         # how far each unit goes towards each type's threshold
         self._shares = analysis.scores / np.maximum(np.asarray(thresholds, np.float32), 1e-6)
+        # an overlapping type (price changes, within price restrictions) is no rival of the others
+        self._rivals = np.array([not t.overlapping for t in analysis.library.types], bool)
         self._units: dict[str, list[int]] = {}
         self._unit_clause = [unit.clause for unit in analysis.units]
         for u, unit in enumerate(analysis.units):
@@ -1311,9 +1313,10 @@ class _Articles:
                 if other.id in seen or other.id not in units:
                     continue
                 members = units[other.id]
-                if int(np.argmax(self._shares[members].max(axis=0))) != t and not _names_provision(
-                    other.text, clause.label
-                ):
+                shares = self._shares[members].max(axis=0)
+                if self._rivals[t]:
+                    shares = np.where(self._rivals, shares, -np.inf)
+                if int(np.argmax(shares)) != t and not _names_provision(other.text, clause.label):
                     continue
                 seen.add(other.id)
                 best = max(members, key=lambda u: float(self._scores[u, t]))

@@ -346,6 +346,17 @@ def test_strict_required_cues_need_required_cues_that_every_exemplar_matches() -
         build_library([("x.yaml", strict.replace("strict_required: true", "strict_required: sometimes"))])
 
 
+def test_an_overlapping_type_says_so_with_true_or_false() -> None:
+    plain = _EXCLUDING.format(excluding="disclaimer", sixth="Seller warrants the code.")
+    assert not build_library([("x.yaml", plain)]).get("warranty").overlapping
+    overlapping = plain.replace(
+        "    required_cues: [promise]\n", "    required_cues: [promise]\n    overlapping: true\n"
+    )
+    assert build_library([("x.yaml", overlapping)]).get("warranty").overlapping
+    with pytest.raises(LibraryError, match=r"x\.yaml:11: overlapping of .* must be true or false"):
+        build_library([("x.yaml", overlapping.replace("overlapping: true", "overlapping: often"))])
+
+
 def test_too_few_exemplars_is_an_error() -> None:
     text = """family: x
 title: X

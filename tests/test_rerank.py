@@ -211,3 +211,20 @@ def test_own_types_and_cuad_types_are_both_rescored_and_still_found() -> None:
         t = rescored.type_index(clause_id)
         assert not np.allclose(rescored.scores[:, t], plain.scores[:, t]), clause_id
         assert rescored.scores[:, t].max() >= engine.calibration.threshold(clause_id), clause_id
+
+
+def test_an_overlapping_type_is_no_rival_of_the_others() -> None:
+    # type 2 reads one aspect of type 0's clauses: where it scores highest, type 0's places
+    # are measured against type 1 alone, as if type 2 were not in the library
+    spans, logits = _document()
+    overlapping = np.c_[logits, logits[:, 0] + 1.0]
+    n = len(spans)
+    named = {name: np.zeros(n) for name in UNIT_FEATURES}
+    named["is_clause"][0] = 1.0
+    rivals = np.array([True, True, False])
+    with_it = places_of(overlapping, 0, spans, np.zeros(n), np.zeros(n), named, rivals)
+    without = _places(spans, logits)
+    assert np.allclose(_column(with_it, "other_type_best"), _column(without, "other_type_best"))
+    # ... while the overlapping type is measured against all the others
+    own = places_of(overlapping, 2, spans, np.zeros(n), np.zeros(n), named, rivals)
+    assert np.allclose(_column(own, "other_type_best"), logits[own.units].max(axis=1))
