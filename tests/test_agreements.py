@@ -187,8 +187,6 @@ KNOWN_MISSES = {
     # assistance at then-current rates (a clause of one sentence beside the exit clauses found)
     ("uk_managed_services", "price_other_side_may_raise_at_will"),
     ("uk_managed_services", "post_termination_services_chargeable"),
-    # the price-change clause scores 0.299 as a price restriction, against 0.305
-    ("distribution", "price_other_side_may_raise_at_will"),
     # the OEM licence: the duty to use the engine "as the sole speech recognition engine" in
     # every product scores 0.11 as exclusivity, against 0.19
     ("oem_sdk_licence", "exclusivity_binds_our_side"),
@@ -338,10 +336,8 @@ KNOWN_MISSES = {
     # improvements
     ("biobank_genomics_data_licence", "ip_other_side_owns_improvements_or_feedback"),
     # the law firm's order form prices renewals and mid-term rises in items of their own under
-    # "A.5 Pricing": the renewal item is found as no renewal provision, and the right to raise
-    # any fee on notice scores 0.97 of the price-restriction threshold
+    # "A.5 Pricing": the renewal item is found as no renewal provision
     ("ontario_legal_ai_saas_vendor", "term_renewal_price_uplift"),
-    ("ontario_legal_ai_saas_vendor", "price_other_side_may_raise_at_will"),
     # the code corpus's top usage tier "at Licensor's then-current per-seat rate" is one line of
     # a list of tiers, each a paragraph of its own, under a lead-in the lines do not extend
     ("code_corpus_dataset_licence", "volume_overage_at_then_current_rates"),
@@ -375,12 +371,10 @@ KNOWN_MISSES = {
     ("jp_supplier_qualification_nda", "drd_models_destroyed"),
     ("jp_supplier_qualification_nda", "model_ownership_licensor_owns_trained_models"),
     # the credit-model licence: deletion of "every Recalibrated Version" names no model; the
-    # right to vary the charges at any time (12.5) scores 0.1 of the price-restriction
-    # threshold; the ban on building other credit models is an item of a list of restrictions
-    # found as AI training rights; and a short warranty period is read in vendor and contractor
-    # agreements only
+    # ban on building other credit models is an item of a list of restrictions found as AI
+    # training rights; and a short warranty period is read in vendor and contractor agreements
+    # only
     ("uk_credit_scoring_model_licence", "drd_models_destroyed"),
-    ("uk_credit_scoring_model_licence", "price_other_side_may_raise_at_will"),
     ("uk_credit_scoring_model_licence", "use_restrictions_no_competing_models"),
     ("uk_credit_scoring_model_licence", "wd_short_period"),
     # the music catalogue licence: the label's right to amend its "Artist Protection
@@ -389,9 +383,6 @@ KNOWN_MISSES = {
     # missing performer consents are raised where 9.3 disclaims them)
     ("music_catalogue_training_licence", "use_restrictions_policy_changes_unilaterally"),
     ("music_catalogue_training_licence", "data_provenance_omits_personal_data"),
-    # the speech API: "The Provider may revise the Unit Rates" on 30 days' notice (Article 9)
-    # is not found as a price restriction
-    ("kr_speech_api_licence", "price_other_side_may_raise_at_will"),
     # the staffing agency's form: the client's unlimited liability under its indemnity, in the
     # sentence that caps the client's liability (13.5), scores under the share of the best
     # uncapped-liability place a check needs; the transfer fee on hiring the contractor (15.2)
