@@ -7,6 +7,7 @@ import itertools
 import time
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -35,7 +36,7 @@ from clause_library.review import POSSIBLE_BELOW
 from desktop.main_window import MainWindow
 from desktop.review.decisions import DecisionRecord, MemoryDecisionStore
 from desktop.review.detail_panel import DetailPanel
-from desktop.review.model import FindingsModel, Role
+from desktop.review.model import FindingsModel, Role, where_label
 from desktop.review.tab import ReviewTab
 
 pytestmark = pytest.mark.model
@@ -674,3 +675,14 @@ def test_a_party_the_letter_calls_only_you_is_offered_by_its_full_name(
     combo.activated.emit(index)
     assert tab.review.our_party == "Ostrander Digital Corporation"
     assert "indem_gen_one_sided_against_us" in {c.id for f in tab.review.findings for c in f.checks}
+
+
+def test_where_a_finding_is_cited_as_a_reader_would() -> None:
+    def where(*path: str) -> str:
+        return where_label(SimpleNamespace(status="weak", heading_path=path, page=None))
+
+    assert where("8 Fees", "8.1 Invoices", "d)") == "8.1(d)"
+    # a circled paragraph of an article, cited with the article rather than alone
+    assert where("Article 9 (Adjustment of Unit Rates)", "①") == "Art. 9 ①"
+    assert where("Article 6 (Restrictions on Use)", "②", "3") == "3"
+    assert where("Article 17 (Indemnification)") == "Article 17 (Indem…"

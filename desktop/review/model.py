@@ -71,6 +71,10 @@ DECISION_MARKS = {"accepted": "✓", "needs_change": "✎", "not_applicable": "�
 CLAUSE_COLUMN, WHERE_COLUMN, DECISION_COLUMN = range(3)
 
 
+#: circled paragraph numbers (① ②), which ``str.isdigit`` counts as digits
+_CIRCLED = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
+
+
 def where_label(item: Item) -> str:
     """Where a finding is, the way a reader cites it: "5.1", "p. 3 · 4.2", or "Required"."""
     if item.status == "missing":
@@ -82,13 +86,21 @@ def where_label(item: Item) -> str:
         subs: list[str] = []
         for part in reversed(path):
             first = part.split()[0] if part.split() else ""
+            bare = len(part.split()) == 1
+            if bare and re.fullmatch(_CIRCLED, first):
+                # a paragraph ① of an article is cited with the article: "Art. 9 ①"
+                subs.insert(0, " " + first)
+                continue
             if any(ch.isdigit() for ch in first):
                 label = first.rstrip(".") + "".join(subs)
                 break
-            bare = len(part.split()) == 1
             if bare and re.fullmatch(r"\(?[A-Za-z]{1,2}\)|\(?[ivxlcIVXLC]{1,6}\)", first):
                 subs.insert(0, "(" + first.strip("()") + ")")
                 continue
+            article = re.match(r"(?i)^(?:article|art\.)\s+([0-9]+|[IVXLC]+)\b", part)
+            if article and subs:
+                label = f"Art. {article.group(1)}" + "".join(subs)
+                break
             label = part + "".join(subs)
             break
         else:
