@@ -429,100 +429,153 @@ def test_a_denial_of_third_party_rights_is_flagged_only_where_others_are_indemni
     assert not check_holds(check.when, text, denial, playbook, present, parties_only)
 
 
-def test_the_kind_of_agreement_from_its_title_and_opening() -> None:
+#: agreements by title and opening words, each with the kind it is (and why, in its comment)
+KIND_CASES = [
     # a commissioned build, though called a services agreement, is a contractor agreement
-    opening = (
-        'This Agreement is made between Northwind Mutual (the "Company") and Fernhill Labs Inc. '
-        '(the "Consultant"). The Consultant shall build the model described in each SOW.'
-    )
-    guess = detect_kind("Machine Learning Development Services Agreement", opening)
-    assert guess.kind == "contractor"
-    assert (
-        detect_kind(
-            "Software Services Agreement",
-            opening.replace("Consultant", "Provider").replace("Company", "Customer"),
-        ).kind
-        == "vendor"
-    )
+    (
+        "Machine Learning Development Services Agreement",
+        (
+            'This Agreement is made between Northwind Mutual (the "Company") and Fernhill '
+            'Labs Inc. (the "Consultant"). The Consultant shall build the model described '
+            "in each SOW."
+        ),
+        "contractor",
+    ),
+    # ... but the same opening with a provider and a customer is a vendor's
+    (
+        "Software Services Agreement",
+        (
+            'This Agreement is made between Northwind Mutual (the "Customer") and Fernhill '
+            'Labs Inc. (the "Provider"). The Provider shall build the model described in '
+            "each SOW."
+        ),
+        "vendor",
+    ),
     # ... and so is a "Development Services Agreement" with a "Service Provider" and a "Client"
-    commissioned = (
-        'This Agreement is made between Kestrel Code Pvt Ltd (the "Service Provider") and Orla '
-        'Finance Pte Ltd (the "Client"). The Service Provider shall develop the App under each '
-        "Statement of Work."
-    )
-    assert detect_kind("Software Development Services Agreement", commissioned).kind == "contractor"
+    (
+        "Software Development Services Agreement",
+        (
+            'This Agreement is made between Kestrel Code Pvt Ltd (the "Service Provider") '
+            'and Orla Finance Pte Ltd (the "Client"). The Service Provider shall develop '
+            "the App under each Statement of Work."
+        ),
+        "contractor",
+    ),
     # a licence of an archive for training models is a data licence
-    archive = "The Licensee may use the Archive as training data for its models."
-    assert detect_kind("Archive Content Licence Agreement", archive).kind == "data_licence"
+    (
+        "Archive Content Licence Agreement",
+        (
+            "The Licensee may use the Archive as training data for its models."
+        ),
+        "data_licence",
+    ),
     # an individual's own services, though the title reads "Services Agreement"
-    artist = (
-        'This Agreement is made between Fernhill Games, Inc. ("Fernhill") and Ada Moreau, an '
-        'individual residing in Portland, Oregon ("Moreau"), who will create concept art.'
-    )
-    assert detect_kind("Independent Artist Services Agreement", artist).kind == "contractor"
+    (
+        "Independent Artist Services Agreement",
+        (
+            'This Agreement is made between Fernhill Games, Inc. ("Fernhill") and Ada '
+            'Moreau, an individual residing in Portland, Oregon ("Moreau"), who will '
+            "create concept art."
+        ),
+        "contractor",
+    ),
     # a buyer's confidentiality letter before due diligence, whose title is the letterhead
-    letter = (
-        "Re: Confidentiality and Standstill Agreement. You wish to evaluate a possible "
-        "transaction, and the Company will furnish you Evaluation Material."
-    )
-    assert detect_kind("HALDEN PUMPS, INC. 14 Mill Road", letter).kind == "nda"
+    (
+        "HALDEN PUMPS, INC. 14 Mill Road",
+        (
+            "Re: Confidentiality and Standstill Agreement. You wish to evaluate a possible "
+            "transaction, and the Company will furnish you Evaluation Material."
+        ),
+        "nda",
+    ),
     # a licence of pre-trained models, though it speaks of their training data
-    institute = (
-        "The Institute has pre-trained a family of vision-language models on training data "
-        "collected for research, and licenses them to the Licensee for fine-tuning."
-    )
-    assert detect_kind("Licence Agreement for Pre-Trained Models", institute).kind == (
-        "model_licence"
-    )
+    (
+        "Licence Agreement for Pre-Trained Models",
+        (
+            "The Institute has pre-trained a family of vision-language models on training "
+            "data collected for research, and licenses them to the Licensee for "
+            "fine-tuning."
+        ),
+        "model_licence",
+    ),
     # a platform's terms for access to its posts through an API, to train models on them
-    posts = (
-        "Firehose API Terms for Enterprise Data Customers. You may fine-tune models on the posts "
-        "and use their Outputs in your products."
-    )
-    assert detect_kind("Murmur Data Access and Licence Terms", posts).kind == "data_licence"
+    (
+        "Murmur Data Access and Licence Terms",
+        (
+            "Firehose API Terms for Enterprise Data Customers. You may fine-tune models on "
+            "the posts and use their Outputs in your products."
+        ),
+        "data_licence",
+    ),
     # a newspaper's archive licensed to train models, under a title that names only content
-    news = (
-        "Licensee wishes to obtain a licence to use Publisher's archive and current content to "
-        "train its models. Licensee shall pay the Annual License Fee."
-    )
-    assert detect_kind("CONTENT LICENSE AGREEMENT", news).kind == "data_licence"
+    (
+        "CONTENT LICENSE AGREEMENT",
+        (
+            "Licensee wishes to obtain a licence to use Publisher's archive and current "
+            "content to train its models. Licensee shall pay the Annual License Fee."
+        ),
+        "data_licence",
+    ),
     # a county's tender for a hosted application, whose supplier it calls the CONTRACTOR
-    county = (
-        'TILLICUM COUNTY, a political subdivision of the State of Washington ("COUNTY"), and '
-        'QUILLMARK CIVIC SYSTEMS, INC. ("CONTRACTOR"). COUNTY issued Request for Proposals '
-        "No. 24-117 for a hosted web application. CONTRACTOR shall provide the Hosting Services "
-        "as a hosted service."
-    )
-    assert detect_kind("CONTRACT FOR PROFESSIONAL SERVICES", county).kind == "vendor"
+    (
+        "CONTRACT FOR PROFESSIONAL SERVICES",
+        (
+            "TILLICUM COUNTY, a political subdivision of the State of Washington "
+            '("COUNTY"), and QUILLMARK CIVIC SYSTEMS, INC. ("CONTRACTOR"). COUNTY issued '
+            "Request for Proposals No. 24-117 for a hosted web application. CONTRACTOR "
+            "shall provide the Hosting Services as a hosted service."
+        ),
+        "vendor",
+    ),
     # an agency's form placing a contractor with a client, though it reads "Services Agreement"
-    placed = (
-        'Between Tollbridge Talent Ltd (the "Agency"), Marrow Bank plc (the "Client") and Fen '
-        'Data Ltd (the "Contractor"). The Agency supplies the Contractor\'s services.'
-    )
-    assert detect_kind("CONTRACTOR SERVICES AGREEMENT", placed).kind == "contractor"
+    (
+        "CONTRACTOR SERVICES AGREEMENT",
+        (
+            'Between Tollbridge Talent Ltd (the "Agency"), Marrow Bank plc (the "Client") '
+            'and Fen Data Ltd (the "Contractor"). The Agency supplies the Contractor\'s '
+            "services."
+        ),
+        "contractor",
+    ),
     # an employee's inventions agreement, though it speaks of models and their weights
-    employee = (
-        "As a condition of my employment, I agree with the Company as follows. I will assign "
-        "to the Company my Inventions, including model weights and fine-tuning methods."
-    )
-    assert detect_kind("Proprietary Information and Inventions Agreement", employee).kind == (
-        "contractor"
-    )
+    (
+        "Proprietary Information and Inventions Agreement",
+        (
+            "As a condition of my employment, I agree with the Company as follows. I will "
+            "assign to the Company my Inventions, including model weights and fine-tuning "
+            "methods."
+        ),
+        "contractor",
+    ),
     # a music catalogue licensed to train models, though it speaks of outputs and weights
-    music = (
-        "Licensee wishes to license Licensor's catalogue to train its models. Outputs and model "
-        "weights belong to Licensee; fine-tuned models are licensed back."
-    )
-    assert detect_kind("Catalogue Licence Agreement", music).kind == "data_licence"
+    (
+        "Catalogue Licence Agreement",
+        (
+            "Licensee wishes to license Licensor's catalogue to train its models. Outputs "
+            "and model weights belong to Licensee; fine-tuned models are licensed back."
+        ),
+        "data_licence",
+    ),
     # a model served through an API, under a service agreement's name
-    api = (
-        'Between Sori AI Co., Ltd. (the "Provider") and Veld B.V. (the "Customer"), for the '
-        "Customer's use of the Provider's service."
-    )
-    assert detect_kind("Service Use Agreement (Speech Recognition API Service)", api).kind == (
-        "model_licence"
-    )
-    # with no evidence for any kind, the general commercial review, flagged as a guess
+    (
+        "Service Use Agreement (Speech Recognition API Service)",
+        (
+            'Between Sori AI Co., Ltd. (the "Provider") and Veld B.V. (the "Customer"), '
+            "for the Customer's use of the Provider's service."
+        ),
+        "model_licence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "opening", "kind"), KIND_CASES)
+def test_the_kind_of_agreement_from_its_title_and_opening(
+    title: str, opening: str, kind: str
+) -> None:
+    assert detect_kind(title, opening).kind == kind
+
+
+def test_with_no_evidence_for_any_kind_the_general_commercial_review_as_a_guess() -> None:
     nothing = detect_kind("Sponsorship Agreement", "The Sponsor shall pay the Team the Fee.")
     assert nothing.kind == DEFAULT_KIND == "vendor"
     assert nothing.confidence < 0.5
