@@ -159,7 +159,12 @@ def split_label(text: str) -> tuple[str, str]:
 
 
 def _is_titlecase_phrase(phrase: str) -> bool:
-    words = [w for w in re.split(r"[\s/\-]+", phrase.strip()) if w]
+    # a compound counts by its first part: "Pre-existing Rights" is a title
+    words = [
+        w
+        for w in re.split(r"[\s/]+|(?<=\w)-(?=[A-Z])", phrase.strip())
+        if w.strip("-")
+    ]
     if not 1 <= len(words) <= 9:
         return False
     if phrase.isupper():

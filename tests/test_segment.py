@@ -266,3 +266,24 @@ def test_circled_paragraphs_hold_their_numbered_items(tmp_path: Path) -> None:
     # items of an article with no circled paragraphs stay provisions of their own
     fees = [c for c in clauses if c.heading_path[0].startswith("Article 7")]
     assert [c.label for c in fees] == ["1.", "2."]
+
+
+def test_a_section_sign_heading_with_a_compound_word_and_items_on_consecutive_lines(
+    tmp_path: Path,
+) -> None:
+    # German drafting in translation: "§ 9 Pre-existing Rights", paragraphs "(1)", and items
+    # "a)", "b)" each on a line of its own
+    text = (
+        "§ 9 Pre-existing Rights\n\n"
+        "(1) The Freelancer retains his Pre-existing Rights.\n\n"
+        "§ 11 Confidentiality\n\n"
+        "(3) The obligations under paragraph (2) do not apply to information which the "
+        "Freelancer can prove\n"
+        "a) was publicly known at the time of disclosure;\n"
+        "b) was lawfully known to him before disclosure;\n"
+        "c) has been developed by him independently.\n"
+    )
+    clauses = segment(_doc(tmp_path, text)).clauses
+    assert clauses[0].heading_path == ("§ 9 Pre-existing Rights", "(1)")
+    # each item a provision of its own, not the first run into the line before it
+    assert [c.label for c in clauses[1:]] == ["(3)", "a)", "b)", "c)"]

@@ -29,6 +29,7 @@ _OPENER = re.compile(
         (?:ARTICLE|Article|SECTION|Section|SCHEDULE|Schedule|EXHIBIT|Exhibit)\s+[0-9IVXLC]+\b
       | \d{1,3}(?:\.\d{1,3})*\.?[ \t]
       | \((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}|[A-Z])\)
+      | (?:[a-z]|[ivxlc]{1,6})\)[ \t]
       | [a-zA-Z]\.[ \t]
       | [•·\-\*][ \t]
       | [\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]
