@@ -402,6 +402,10 @@ def read_parties(
     addressed = ["you" in {n.lower() for n in names} for names in groups]
     if len(groups) == 2 and sides == [None, None] and sum(addressed) == 1:
         sides = ["us", "them"] if addressed[0] else ["them", "us"]
+    # ... and so is one where both parties carry names of our side (a "Company" and the
+    # "Developer" it calls "you", in a model licence)
+    if len(groups) == 2 and sides == ["us", "us"] and sum(addressed) == 1:
+        sides = ["us", "them"] if addressed[0] else ["them", "us"]
     if len(groups) == 2 and payer_is_us and sides == [None, None]:
         lead = _pays(text, groups[0], groups[1]) - _pays(text, groups[1], groups[0])
         if abs(lead) >= PAYER_LEAD:

@@ -206,6 +206,19 @@ def test_of_two_parties_named_from_our_list_beside_theirs_the_earlier_word_is_ou
     assert parties == Parties(us=("Client",), them=("Agency", "Contractor"))
 
 
+def test_a_form_for_you_names_both_sides_from_our_list_and_you_are_ours() -> None:
+    # a clickwrap licence: the "Company" ("we") and the "Developer" ("you"), both names a
+    # model licence reads as the licensee's
+    text = (
+        "DEVELOPER SDK LICENSE AGREEMENT\n\nThis Agreement is between Sonor Labs, Inc. "
+        "(\u201cCompany\u201d, \u201cwe\u201d or \u201cus\u201d) and the entity that accepts it "
+        "(\u201cDeveloper\u201d or \u201cyou\u201d).\n"
+    )
+    us = ("Licensee", "Customer", "User", "Developer", "Company")
+    parties = read_parties(text, us=us, them=("Licensor", "Provider"))
+    assert parties.us[0] == "Developer" and parties.them[0] == "Company"
+
+
 def test_sides_are_left_unread_when_the_names_do_not_settle_them() -> None:
     # both parties carry names of our side: no reading is safer than a wrong one
     text = TWO_COMPANIES.replace("(\u201cHarbour\u201d)", "(the \u201cBuyer\u201d)")
