@@ -312,6 +312,14 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
             2.0,
         ),
         (r"model\s+weights|\bweights\b", 1.5),
+        # models shipped in a software development kit ("Voice SDK, including the Aria
+        # On-Device Models"), under an "SDK License Agreement"
+        (
+            r"\b(?:SDK|software\s+development\s+kit)\b[^.]{0,80}?\bmodels?\b|"
+            r"\bmodels?\b[^.]{0,80}?\b(?:SDK|software\s+development\s+kit)\b",
+            0.8,
+        ),
+        (r"\bSDK\s+licen[cs]e\b", 1.0),
         (r"fine[-\s]?tun", 1.5),
         (r"acceptable\s+use\s+policy", 0.5),
         (r"\bOutputs?\b", 0.7),
