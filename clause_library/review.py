@@ -1305,7 +1305,8 @@ class _Articles:
         found = {self._unit_clause[u]: self._clauses[self._unit_clause[u]] for u in places}
         out: list[tuple[int, float, Segment]] = []
         seen = set(found)
-        for clause in found.values():
+        # a definition last: a provision is better read with an operative place of its article
+        for clause in sorted(found.values(), key=lambda c: opens_with_definition(c.text)):
             article = self._article.get(clause.heading_path[0]) if clause.heading_path else None
             if not article or len(article) > MAX_ARTICLE_PROVISIONS:
                 continue
@@ -1316,7 +1317,11 @@ class _Articles:
                 shares = self._shares[members].max(axis=0)
                 if self._rivals[t]:
                     shares = np.where(self._rivals, shares, -np.inf)
-                if int(np.argmax(shares)) != t and not _names_provision(other.text, clause.label):
+                if (
+                    int(np.argmax(shares)) != t
+                    and not _names_provision(other.text, clause.label)
+                    and not _names_article(other.text, clause.heading_path[0])
+                ):
                     continue
                 seen.add(other.id)
                 best = max(members, key=lambda u: float(self._scores[u, t]))
@@ -1337,6 +1342,24 @@ def _names_provision(text: str, label: str) -> bool:
             r"(?:[\w.()]+,?\s+(?:and|or|to|through)\s+)?"
             + re.escape(label)
             + r"(?![\d]|\.\d)",
+            text,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _names_article(text: str, article: str) -> bool:
+    """Whether ``text`` speaks of the obligations of its own article, named by number ("The
+    obligations under this § 11 apply ... for a period of two (2) years", in § 11)."""
+    number = re.match(r"(?i)(?:§|article|section|clause)\s*(\d+|[IVXLC]+)\b", article)
+    if number is None:
+        return False
+    return bool(
+        re.search(
+            r"\b(?:obligations?|duties|undertakings?|restrictions?|covenants?)\s+(?:\w+\s+){0,3}?"
+            r"(?:under|in|of|set\s+out\s+in)\s+this\s+(?:§|Article|Section|Clause)\s*"
+            + re.escape(number.group(1))
+            + r"(?![\d.])",
             text,
             re.IGNORECASE,
         )

@@ -565,6 +565,16 @@ KIND_CASES = [
         ),
         "model_licence",
     ),
+    # models shipped in a software development kit, under a licence agreement's name
+    (
+        "DEVELOPER SDK LICENSE AGREEMENT",
+        (
+            "This Agreement is between Sonor Labs, Inc. and the developer that accepts it. "
+            "Sonor makes its speech-synthesis models available to game developers through a "
+            "software development kit."
+        ),
+        "model_licence",
+    ),
 ]
 
 
