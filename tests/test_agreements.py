@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Eighty-one agreements were written for these tests apart from the clause library, among them: the terms of an AI
+Eighty-six agreements were written for these tests apart from the clause library, among them: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -135,6 +135,11 @@ NAMES = (
     "music_catalogue_training_licence",
     "kr_speech_api_licence",
     "bid_teaming_confidentiality_agreement",
+    "de_freelancer_framework_agreement",
+    "ai_radiology_device_terms_of_sale",
+    "eu_web_crawl_corpus_licence",
+    "voice_sdk_clickwrap_eula",
+    "quebec_hospital_pilot_nda",
 )
 #: the party the reviewer acts for, where the agreement leaves it open: the buyer that signs the
 #: target's confidentiality letter (the NDA playbook is for either side, and the letter calls
@@ -156,6 +161,8 @@ OUR_PARTY = {
     "jp_supplier_qualification_nda": "Keelvane Vision",
     # the subcontractor in a mutual teaming and confidentiality agreement for a joint bid
     "bid_teaming_confidentiality_agreement": "Quillfeather Analytics",
+    # the clinical-AI company in a mutual confidentiality agreement with a hospital
+    "quebec_hospital_pilot_nda": "Northbeam Clinical Intelligence",
 }
 
 #: expected checks the review does not raise, and why
@@ -239,12 +246,9 @@ KNOWN_MISSES = {
     # warranty, against 0.048
     ("social_api_data_licence", "ai_training_vendor_trains_on_our_data"),
     ("social_api_data_licence", "data_provenance_knowledge_qualified"),
-    # the plain-English developer agreement: its confidentiality lasts "while you work for us
-    # and for two (2) years after this Agreement ends" under 6.5, which says "Your duties under
-    # this Article 6" and no word of confidentiality (0.001); its vague security promise is read
-    # in vendor agreements only; its 30-day bug-fix period ("does not work as the SOW says")
-    # scores 0.021 as a warranty duration
-    ("plain_english_dev_contractor", "conf_short_survival"),
+    # the plain-English developer agreement: its vague security promise is read in vendor
+    # agreements only; its 30-day bug-fix period ("does not work as the SOW says") scores 0.021
+    # as a warranty duration
     ("plain_english_dev_contractor", "ds_vague_security_standard"),
     ("plain_english_dev_contractor", "wd_short_period"),
     # the photographer's commission: the Supplementary Deliverables and raw files she keeps
@@ -389,6 +393,15 @@ KNOWN_MISSES = {
     # is read as a payment, not a no-hire clause
     ("uk_agency_contractor_tripartite", "unc_our_liability_uncapped"),
     ("uk_agency_contractor_tripartite", "nosolicit_emp_no_general_carveout"),
+    # the voice SDK: the custom voice models assigned to the provider (3.3) are raised as its
+    # ownership of models built on our data, not as a duty to share derivatives
+    ("voice_sdk_clickwrap_eula", "share_alike_duty_to_share_derivatives"),
+    # the hospital's confidentiality agreement: its disclosures to people who sign nothing
+    # (4.4) are read with the provision on its own personnel that 4.4 adds to, whose duty of
+    # confidentiality answers the check; the penal clause (5.8) scores 0.77 of the
+    # liquidated-damages threshold
+    ("quebec_hospital_pilot_nda", "conf_third_party_no_equivalent_duty"),
+    ("quebec_hospital_pilot_nda", "ld_payable_by_us"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
@@ -751,6 +764,21 @@ KNOWN_FOUND = {
     # ownership of its service "and the algorithms used to provide them" (0.36)
     ("ca_employee_piia", "residuals"),
     ("kr_speech_api_licence", "model_ownership"),
+    # the German framework agreement's post-contractual non-compete, which also bars work for
+    # the client's customers (0.69); the radiology terms' five-year tail on confidentiality
+    # (0.54) and deletion of customer data after the last subscription (0.53); the web
+    # corpus's rules for processing personal data (0.2) and its auditor's confidentiality
+    # undertakings (0.11); the voice SDK's ban on cloning a voice without consent (0.74), its
+    # disclaimer that the SDK is compatible or secure (0.56) and its encrypted runtime and
+    # licence grant read as security duties (0.27, 0.05)
+    ("de_freelancer_framework_agreement", "no_solicit_employees"),
+    ("ai_radiology_device_terms_of_sale", "survival"),
+    ("ai_radiology_device_terms_of_sale", "post_termination_services"),
+    ("eu_web_crawl_corpus_licence", "output_ownership"),
+    ("eu_web_crawl_corpus_licence", "confidentiality"),
+    ("voice_sdk_clickwrap_eula", "data_provenance_warranty"),
+    ("voice_sdk_clickwrap_eula", "non_infringement_warranty"),
+    ("voice_sdk_clickwrap_eula", "data_security"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
@@ -770,6 +798,11 @@ KNOWN_CONFUSED = {
     ("biobank_genomics_data_licence", "revenue_profit_sharing"),
     ("game_composer_contractor", "data_return_deletion"),
     ("game_composer_contractor", "indemnification_general"),
+    ("de_freelancer_framework_agreement", "no_solicit_employees"),
+    ("ai_radiology_device_terms_of_sale", "survival"),
+    ("ai_radiology_device_terms_of_sale", "post_termination_services"),
+    ("voice_sdk_clickwrap_eula", "data_provenance_warranty"),
+    ("voice_sdk_clickwrap_eula", "non_infringement_warranty"),
 }
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
