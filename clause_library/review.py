@@ -1299,8 +1299,9 @@ class _Articles:
     def beside(self, t: int, places: list[int]) -> list[tuple[int, float, Segment]]:
         """For the places of type ``t`` (units), the other provisions of their articles
         that read more like the type than like any other (by their units' scores as shares of
-        each type's threshold) or that name the found provision by its number: each as its
-        best unit for the type, its score, and the found clause it is read with."""
+        each type's threshold) or that speak of the obligations of the found provision or of
+        their article by number: each as its best unit for the type, its score, and the found
+        clause it is read with."""
         units = self._units
         found = {self._unit_clause[u]: self._clauses[self._unit_clause[u]] for u in places}
         out: list[tuple[int, float, Segment]] = []
@@ -1329,6 +1330,13 @@ class _Articles:
         return out
 
 
+#: "obligations under", "duties in": what a provision says when it speaks of another's duties
+_OBLIGATIONS_OF = (
+    r"\b(?:obligations?|duties|undertakings?|restrictions?|covenants?)\s+(?:\w+\s+){0,3}?"
+    r"(?:under|in|of|set\s+out\s+in)\s+"
+)
+
+
 def _names_provision(text: str, label: str) -> bool:
     """Whether ``text`` speaks of the obligations of the numbered provision ``label`` ("My
     obligations under Sections 2.1 through 2.4 ... continue for two (2) years", read with 2.1;
@@ -1337,8 +1345,8 @@ def _names_provision(text: str, label: str) -> bool:
         return False
     return bool(
         re.search(
-            r"\b(?:obligations?|duties|undertakings?|restrictions?|covenants?)\s+(?:\w+\s+){0,3}?"
-            r"(?:under|in|of|set\s+out\s+in)\s+(?:Sections?|Clauses?|paragraphs?)\s+"
+            _OBLIGATIONS_OF
+            + r"(?:Sections?|Clauses?|paragraphs?)\s+"
             r"(?:[\w.()]+,?\s+(?:and|or|to|through)\s+)?"
             + re.escape(label)
             + r"(?![\d]|\.\d)",
@@ -1356,8 +1364,8 @@ def _names_article(text: str, article: str) -> bool:
         return False
     return bool(
         re.search(
-            r"\b(?:obligations?|duties|undertakings?|restrictions?|covenants?)\s+(?:\w+\s+){0,3}?"
-            r"(?:under|in|of|set\s+out\s+in)\s+this\s+(?:§|Article|Section|Clause)\s*"
+            _OBLIGATIONS_OF
+            + r"this\s+(?:§|Article|Section|Clause)\s*"
             + re.escape(number.group(1))
             + r"(?![\d.])",
             text,

@@ -99,6 +99,9 @@ _ROMAN = re.compile(
     r"^(?=[ivxlc]+$)m{0,3}(?:c[md]|d?c{0,3})(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$", re.I
 )
 
+#: circled paragraph numbers: ① to ⑳, ⑴ to ⒇, ㉑ to ㊿ (which ``str.isdigit`` counts as digits)
+CIRCLED_NUMBER = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
+
 #: Leading number/marker of a paragraph, tried on the body text when the source gave no label.
 _LABEL = re.compile(
     r"""^(?P<label>
@@ -109,13 +112,12 @@ _LABEL = re.compile(
       | (?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\)(?=\s)
       | [a-zA-Z]\.(?=\s)
       | [IVXLC]{1,6}\.(?=\s)
-      | [\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]
+      | """
+    + CIRCLED_NUMBER
+    + r"""
     )[ \t]*""",
     re.VERBOSE,
 )
-
-#: circled paragraph numbers: ① to ⑳, ⑴ to ⒇, ㉑ to ㊿
-_CIRCLED = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
 
 _HEADING_WORDS = re.compile(r"^(?:ARTICLE|SECTION|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART)\b", re.I)
 
@@ -235,7 +237,7 @@ def is_heading_text(label: str, body: str) -> bool:
 def _label_style(label: str, previous: dict[str, str]) -> str:
     """A name for the numbering style of ``label`` so that siblings share it."""
     core = label.strip().rstrip(".")
-    if re.fullmatch(_CIRCLED, core):
+    if re.fullmatch(CIRCLED_NUMBER, core):
         # paragraphs of an article in Korean and Japanese drafting: ① ② (or ⑴ ⑵)
         return "circled"
     if re.match(r"(?i)^article\b", core):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from clause_library.document import Document, DocumentBuilder
 from clause_library.errors import EmptyDocumentError, FormatMismatchError
+from clause_library.segment import CIRCLED_NUMBER
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -32,7 +33,9 @@ _OPENER = re.compile(
       | (?:[a-z]|[ivxlc]{1,6})\)[ \t]
       | [a-zA-Z]\.[ \t]
       | [•·\-\*][ \t]
-      | [\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]
+      | """
+    + CIRCLED_NUMBER
+    + r"""
     )""",
     re.VERBOSE,
 )

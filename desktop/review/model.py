@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from clause_library.decisions import DECISION_LABELS
+from clause_library.segment import CIRCLED_NUMBER
 from desktop.review.decisions import DecisionRecord
 from desktop.review.status import (
     SEVERITY_RANK,
@@ -71,10 +72,6 @@ DECISION_MARKS = {"accepted": "✓", "needs_change": "✎", "not_applicable": "�
 CLAUSE_COLUMN, WHERE_COLUMN, DECISION_COLUMN = range(3)
 
 
-#: circled paragraph numbers (① ②), which ``str.isdigit`` counts as digits
-_CIRCLED = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
-
-
 def where_label(item: Item) -> str:
     """Where a finding is, the way a reader cites it: "5.1", "p. 3 · 4.2", or "Required"."""
     if item.status == "missing":
@@ -87,7 +84,7 @@ def where_label(item: Item) -> str:
         for part in reversed(path):
             first = part.split()[0] if part.split() else ""
             bare = len(part.split()) == 1
-            if bare and re.fullmatch(_CIRCLED, first):
+            if bare and re.fullmatch(CIRCLED_NUMBER, first):
                 # a paragraph ① of an article is cited with the article: "Art. 9 ①"
                 subs.insert(0, " " + first)
                 continue
