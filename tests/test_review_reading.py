@@ -216,7 +216,9 @@ def test_a_form_for_you_names_both_sides_from_our_list_and_you_are_ours() -> Non
     )
     us = ("Licensee", "Customer", "User", "Developer", "Company")
     parties = read_parties(text, us=us, them=("Licensor", "Provider"))
-    assert parties.us[0] == "Developer" and parties.them[0] == "Company"
+    assert parties == Parties(
+        us=("Developer", "you", "your", "yours"), them=("Company", "we", "us", "our", "ours")
+    )
 
 
 def test_sides_are_left_unread_when_the_names_do_not_settle_them() -> None:
