@@ -10,6 +10,7 @@ downstream (segmentation, matching, export) reads only the document.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,14 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
+
+#: Words that name an instrument: a title holding one names the agreement, where the lines
+#: around it may name a party or a project ("AEMSTEL ACADEMIC PRESS B.V.", "PROJECT KESTREL").
+TITLE_WORDS = re.compile(
+    r"agreement|contract|lease|licen[cs]e|amendment|addendum|terms|deed|memorandum|indenture"
+    r"|plan|charter|bylaws|warrant|note|guarant",
+    re.IGNORECASE,
+)
 
 Format = Literal["docx", "pdf", "txt"]
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "table_cell"]

@@ -279,6 +279,9 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"(?:content|archive|corpus)\s+licen[cs]e", 0.5),
         # a music or image library licensed for training ("Catalogue Licence Agreement")
         (r"\bcatalog(?:ue)?\s+licen[cs]e", 1.5),
+        # a publisher's corpus licensed for mining and training ("Text and Data Mining and AI
+        # Training Licence")
+        (r"\btext\s+and\s+data\s+mining\b|(?-i:\bTDM\b)|\btraining\s+licen[cs]e\b", 2.0),
         # "Data Sharing Agreement", "Data Sharing and Licence Agreement"
         (r"data\s+(?:sharing|supply)\s+(?:and\s+(?:licen[cs]e|access|use)\s+)?agreement", 2.5),
         (r"\bDataset\b", 1.5),
@@ -338,13 +341,15 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bVendor\b|\bSupplier\b|\bProvider\b", 1.0),
         (r"service\s+levels?|uptime", 1.0),
         (r"purchase|supply\s+agreement|license\s+agreement", 0.8),
-        # a service the supplier runs for us ("a hosted web application", "Hosting Services")
-        (r"\bhosted\s+(?:web\s+)?(?:application|service|solution|system)s?\b", 1.5),
+        # a service the supplier runs for us ("a hosted web application", "a cloud-hosted
+        # electronic document and records management service")
+        (r"\bhosted\s+(?:[\w-]+\s+){0,5}?(?:application|service|solution|system)s?\b", 1.5),
         # a public body buying through a tender ("Request for Proposals No. 24-117", a
         # political subdivision, non-appropriation of funds)
         (
             r"\brequest\s+for\s+(?:proposals?|tenders?|quotations?)\b|(?-i:\bRFP\b)|"
-            r"\bnon-?appropriation\b|\bpolitical\s+subdivision\b|\bpublic\s+records\s+act\b",
+            r"\bnon-?appropriation\b|\bpolitical\s+subdivision\b|\bpublic\s+records\s+act\b|"
+            r"\bprocurement\s+(?:exercise|process|procedure)\b",
             2.5,
         ),
     ],

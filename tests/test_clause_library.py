@@ -575,6 +575,25 @@ KIND_CASES = [
         ),
         "model_licence",
     ),
+    # a publisher's corpus licensed for text and data mining and training
+    (
+        "TEXT AND DATA MINING AND AI TRAINING LICENCE",
+        (
+            "The Publisher grants the Licensee a licence to use the Licensed Content for the "
+            "Permitted Purposes. The Licensee may fine-tune its models and owns its Outputs."
+        ),
+        "data_licence",
+    ),
+    # a records service bought after a public procurement, titled only "Minute of Agreement"
+    (
+        "MINUTE OF AGREEMENT",
+        (
+            "The Supplier provides a cloud-hosted electronic document and records management "
+            "service. Following a procurement exercise, the Association has selected the "
+            "Supplier. The classifier's models, weights and Outputs remain the Supplier's."
+        ),
+        "vendor",
+    ),
 ]
 
 

@@ -176,6 +176,24 @@ def test_a_letter_is_titled_by_its_subject_line_not_its_letterhead(tmp_path: Pat
     assert load(deed).title == "CONFIDENTIALITY DEED"
 
 
+def test_a_title_under_a_letterhead_is_the_line_that_names_the_instrument(tmp_path: Path) -> None:
+    licence = tmp_path / "licence.txt"
+    licence.write_text(
+        "AEMSTEL ACADEMIC PRESS B.V.\n\nTEXT AND DATA MINING LICENCE\n\n"
+        "Licence Reference: TDM/2025/017\n\n1. The Publisher grants a licence.\n",
+        encoding="utf-8",
+    )
+    assert load(licence).title == "TEXT AND DATA MINING LICENCE"
+    # a sentence or a labelled line naming an agreement is no title
+    deed = tmp_path / "deed.txt"
+    deed.write_text(
+        "PROJECT KESTREL\n\nTHIS DEED is dated 14 March 2025\n\n"
+        "MSA Reference: Master Services Agreement of 2 May 2024\n\n1. Definitions.\n",
+        encoding="utf-8",
+    )
+    assert load(deed).title == "PROJECT KESTREL"
+
+
 def test_a_sentence_that_goes_on_defining_the_term_of_its_definition() -> None:
     definition = (
         '"Research Purpose" means the research and testing of Models. The Research Purpose '

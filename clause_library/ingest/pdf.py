@@ -26,7 +26,7 @@ import numpy.typing as npt
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from clause_library.document import BlockKind, Document, DocumentBuilder
+from clause_library.document import TITLE_WORDS, BlockKind, Document, DocumentBuilder
 from clause_library.errors import CorruptDocumentError, EncryptedDocumentError, NoTextLayerError
 
 FloatArray = npt.NDArray[np.float32]
@@ -121,11 +121,6 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^(?:[0-9]+|[ivxlc]+)$", re.IGNORECASE)
-_TITLE_WORDS = re.compile(
-    r"agreement|contract|lease|licen[cs]e|amendment|addendum|terms|deed|memorandum|indenture"
-    r"|plan|charter|bylaws|warrant|note|guarant",
-    re.IGNORECASE,
-)
 _BY_AND_BETWEEN = re.compile(r"\s+(?:(?:made\s+)?by\s+and\s+)?between\s+", re.IGNORECASE)
 _NOT_A_TITLE = re.compile(
     r"^(?:microsoft\s+\w+\s*-|untitled|document\d*$|title$|ex(?:hibit)?[-\s.]*\d)"
@@ -726,6 +721,6 @@ def _title_from_headings(headings: list[str]) -> str:
     candidates = [h[:200] for h in headings[:25] if not _NOT_A_TITLE.search(h)]
     plain = [c for c in candidates if _marker(c) is None and not c.endswith(":")]
     for candidate in plain:
-        if _TITLE_WORDS.search(candidate):
+        if TITLE_WORDS.search(candidate):
             return _BY_AND_BETWEEN.split(candidate, 1)[0]
     return plain[0] if plain else ""  # "ARTICLE I" or "WITNESSETH:" would only mislead

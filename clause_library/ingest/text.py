@@ -12,7 +12,7 @@ import codecs
 import re
 from pathlib import Path
 
-from clause_library.document import Document, DocumentBuilder
+from clause_library.document import TITLE_WORDS, Document, DocumentBuilder
 from clause_library.errors import EmptyDocumentError, FormatMismatchError
 from clause_library.segment import CIRCLED_NUMBER
 
@@ -74,13 +74,39 @@ def read_text(path: Path, data: bytes, sha256: str) -> Document:
     for start, end in paragraph_spans(text):
         for sub_start, sub_end in split_run_together(text, start, end):
             builder.add_block("paragraph", sub_start, sub_end)
-    title = ""
-    for block in builder.blocks:
+    return builder.build(sha256=sha256, title=_title(text, builder))
+
+
+def _title(text: str, builder: DocumentBuilder) -> str:
+    """The first heading-like line at the top that names an instrument ("TEXT AND DATA MINING
+    LICENCE" under the publisher's name); else the first short line."""
+    first = ""
+    for block in builder.blocks[:_TITLE_SEARCH_BLOCKS]:
         candidate = " ".join(text[block.start : block.end].split())
-        if 3 <= len(candidate) <= 120 and not candidate.lower().startswith("exhibit"):
-            title = candidate
-            break
-    return builder.build(sha256=sha256, title=title)
+        if not 3 <= len(candidate) <= 120 or candidate.lower().startswith("exhibit"):
+            continue
+        first = first or candidate
+        if TITLE_WORDS.search(candidate) and _heading_like(candidate):
+            return candidate
+    return first
+
+
+#: How far down a title is looked for: past a letterhead or a party's name and address.
+_TITLE_SEARCH_BLOCKS = 6
+
+
+_NOT_A_HEADING = re.compile(
+    r"^(?:this|these|between|by\s+and|dated|made)\b|:\s|[.:;,]\s*$", re.IGNORECASE
+)
+
+
+def _heading_like(line: str) -> bool:
+    """In capitals or title case, and neither a sentence ("THIS DEED is dated ...") nor a
+    labelled line ("MSA Reference: Master Services Agreement ...")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    if not words or _NOT_A_HEADING.search(line):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
