@@ -106,6 +106,8 @@ CIRCLED_NUMBER = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
 _LABEL = re.compile(
     r"""^(?P<label>
         (?:ARTICLE|Article|SECTION|Section|§)\s+(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+)\b\.?
+      # "Clause 9 Data Protection", a heading, and not "Clause 14 survives termination"
+      | (?:CLAUSE|Clause)\s+[0-9]+(?:\.[0-9]+)*\b\.?(?=[ \t]*(?:$|[A-Z][A-Za-z]))
       | [0-9]{1,3}(?:\.[0-9]{1,3}){0,4}\.?(?=\s)
       | [A-Z]\.[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}\.?(?=\s)
       | \((?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6})\)
@@ -120,6 +122,11 @@ _LABEL = re.compile(
 )
 
 _HEADING_WORDS = re.compile(r"^(?:ARTICLE|SECTION|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART)\b", re.I)
+#: ... and the labels that open a heading ("Clause 9"), though a line that opens with the word
+#: may be a sentence ("Clause 14 survives termination.")
+_HEADING_LABEL_WORDS = re.compile(
+    r"^(?:ARTICLE|SECTION|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART|CLAUSE)\b", re.I
+)
 
 #: A run-in heading: a short capitalised phrase ending in a period or colon, then the clause.
 _RUN_IN = re.compile(
@@ -214,7 +221,7 @@ def is_heading_text(label: str, body: str) -> bool:
     """Whether a whole block reads as a heading line rather than a clause."""
     body = body.strip()
     if not body:
-        return bool(label) and _HEADING_WORDS.match(label) is not None
+        return bool(label) and _HEADING_LABEL_WORDS.match(label) is not None
     if len(body) > 100 or len(body.split()) > 12:
         return False
     if body.lower().strip(" ,") in _CONNECTIVES or '("' in body or "(“" in body:
@@ -223,7 +230,7 @@ def is_heading_text(label: str, body: str) -> bool:
         return False
     if body[-1:] == ":" and not body.isupper():
         return False
-    if _HEADING_WORDS.match(label) or _HEADING_WORDS.match(body):
+    if _HEADING_LABEL_WORDS.match(label) or _HEADING_WORDS.match(body):
         return True
     letters = [c for c in body if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(letters) >= 3:

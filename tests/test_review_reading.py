@@ -503,6 +503,22 @@ def test_an_article_whose_title_stands_on_the_next_line_is_titled_by_it() -> Non
     assert references.titles["12"] == "LIMITATION OF LIABILITY"
 
 
+def test_a_clause_headed_with_its_word_is_titled_by_its_heading() -> None:
+    # a Scots or English "Clause 12 Confidentiality"; a sentence that opens with the word
+    # ("Clause 14 survives ...") is no heading
+    references, clause = _numbered_provisions(
+        "Clause 12 Confidentiality\n\n"
+        "12.1 Each party shall keep the other's Confidential Information secret.\n\n"
+        "Clause 15 Limitation of Liability\n\n"
+        "15.2 Neither party shall be liable for any loss or corruption of data. The exclusion "
+        "of loss or corruption of data does not apply to any breach of Clause 12.\n\n"
+        "Clause 12 survives termination of this Agreement.\n"
+    )
+    assert "breach of Clause 12 (Confidentiality)" in references.yields_to(clause["15.2"])
+    assert references.titles["15"] == "Limitation of Liability"
+    assert "Clause 12" not in clause
+
+
 def test_a_carve_out_in_the_next_sentence_and_a_revocation_are_read_with_the_provision() -> None:
     references, clause = _numbered_provisions(
         "8. LICENCES\n"

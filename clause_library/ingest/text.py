@@ -28,6 +28,7 @@ _BOMS = (
 _OPENER = re.compile(
     r"""^[ \t]*(?:
         (?:ARTICLE|Article|SECTION|Section|SCHEDULE|Schedule|EXHIBIT|Exhibit)\s+[0-9IVXLC]+\b
+      | (?:CLAUSE|Clause)\s+[0-9]+\b(?=[.\d]*[ \t]*(?:$|[A-Z][A-Za-z]))
       | \d{1,3}(?:\.\d{1,3})*\.?[ \t]
       | \((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}|[A-Z])\)
       | (?:[a-z]|[ivxlc]{1,6})\)[ \t]
