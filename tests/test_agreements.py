@@ -179,10 +179,8 @@ KNOWN_MISSES = {
     ("model_licence", "unc_our_liability_uncapped"),
     # the committed count is not found as a minimum commitment
     ("saas_vendor", "mincommit_take_or_pay_our_side"),
-    # places not found for their type: the support fees at then-current rates on renewal (the
-    # support term's clause is found instead); the excess use bought at list prices (the volume
-    # limits are found instead)
-    ("onprem_licence", "term_renewal_price_uplift"),
+    # a place not found for its type: the excess use bought at list prices (the volume limits
+    # are found instead)
     ("onprem_licence", "volume_overage_at_then_current_rates"),
     # the same issue raised by another check on the same clause: the enterprise threshold by
     # volume_threshold_requires_new_licence
@@ -237,9 +235,8 @@ KNOWN_MISSES = {
     ("de_institute_model_licence", "termination_for_cause_no_cure_period"),
     # the coding-assistant agreement: the ban on using suggestions to train models is read in
     # model and data licences only (in a subscription, a ban on building a competing service is
-    # ordinary); its renewal pricing, in a clause of its own, scores 0.001 as a renewal term
+    # ordinary)
     ("copilot_saas_msa", "use_restrictions_no_competing_models"),
-    ("copilot_saas_msa", "term_renewal_price_uplift"),
     # the social-media data licence: the platform's licence to train on the licensee's shared
     # datasets (6.3) scores 0.003 as an AI-training clause (it is found as a share-back
     # term); its knowledge-qualified warranty of rights (14.2(a)) scores 0.02 as a provenance
@@ -260,11 +257,9 @@ KNOWN_MISSES = {
     ("au_photographer_contractor", "attribution_travels_with_outputs"),
     ("au_photographer_contractor", "indem_ip_one_sided_against_us"),
     ("au_photographer_contractor", "lol_cap_very_low"),
-    # the Canadian online terms: renewal "at our list prices in effect at the time of renewal"
-    # sits in the clause on fee changes (9.3); the deletion "at any time after that date" when
-    # the provider terminates for our breach (16.2), which takes that case out of the export
-    # window of 16.1, is not read
-    ("ca_cloud_vendor_terms", "term_renewal_price_uplift"),
+    # the Canadian online terms: the deletion "at any time after that date" when the provider
+    # terminates for our breach (16.2), which takes that case out of the export window of 16.1,
+    # is not read
     ("ca_cloud_vendor_terms", "post_termination_services_data_deleted_without_export"),
     # the French voice-data licence: the quarterly hand-back of corrections, assigned to the
     # licensor (6.2-6.4), is not read as a share-back or as their ownership of our improvements;
@@ -339,9 +334,6 @@ KNOWN_MISSES = {
     # the biobank licence: the derived data that belong to the biobank (9.1) are not found as
     # improvements
     ("biobank_genomics_data_licence", "ip_other_side_owns_improvements_or_feedback"),
-    # the law firm's order form prices renewals and mid-term rises in items of their own under
-    # "A.5 Pricing": the renewal item is found as no renewal provision
-    ("ontario_legal_ai_saas_vendor", "term_renewal_price_uplift"),
     # the code corpus's top usage tier "at Licensor's then-current per-seat rate" is one line of
     # a list of tiers, each a paragraph of its own, under a lead-in the lines do not extend
     ("code_corpus_dataset_licence", "volume_overage_at_then_current_rates"),
