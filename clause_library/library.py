@@ -300,7 +300,7 @@ _WHEN_KEYS = (
 )
 
 #: Party placeholders a check regex may use; matched against any party name when validating.
-PLACEHOLDER = re.compile(r"\{(us|them|only_us)\}")
+PLACEHOLDER = re.compile(r"\{(us|them|only_us|only_them)\}")
 
 
 @functools.cache

@@ -56,9 +56,10 @@ class Playbook:
     def party_pattern(self, side: str) -> str:
         """A regex for the names of a side: ``us``, ``them``, or ``only_us``, our names that
         are not also the other side's (a mutual NDA's "Recipient" is either party's), which
-        matches nothing when there are none."""
-        if side == "only_us":
-            names = tuple(n for n in self.us if n.lower() not in {m.lower() for m in self.them})
+        matches nothing when there are none; ``only_them`` likewise."""
+        if side in ("only_us", "only_them"):
+            own, other = (self.us, self.them) if side == "only_us" else (self.them, self.us)
+            names = tuple(n for n in own if n.lower() not in {m.lower() for m in other})
             if not names:
                 return r"(?!)"
         else:

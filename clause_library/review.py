@@ -212,7 +212,7 @@ _CUE_NAME = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 def _pattern(entry: str, clause_type: ClauseType, playbook: Playbook) -> re.Pattern[str]:
     raw = clause_type.cues.get(entry, entry)
-    for side in ("us", "them", "only_us"):
+    for side in ("us", "them", "only_us", "only_them"):
         raw = raw.replace(f"{{{side}}}", playbook.party_pattern(side))
     raw = _CUE_NAME.sub(lambda m: clause_type.cues.get(m.group(1), m.group(0)), raw)
     return re.compile(raw, re.IGNORECASE)

@@ -657,3 +657,22 @@ def test_an_ip_indemnity_protecting_officers_and_employees_is_not_a_general_one(
         "Supplier shall indemnify Customer against claims by Supplier's employees and against "
         "any claim that the Software infringes a third party's Intellectual Property Rights."
     )
+
+
+def test_a_longer_duty_for_the_other_sides_information_alone_leaves_ours_short() -> None:
+    # in a mutual NDA both sides are "Disclosing Party": a longer duty for it protects us too,
+    # while one for the Lab's own information does not
+    library = default_library()
+    confidentiality = library.get("confidentiality")
+    check = next(c for c in confidentiality.checks if c.id == "conf_short_survival")
+    names = ("Disclosing Party", "Receiving Party", "Recipient")
+    playbook = Playbook(id="test", title="test", kind="nda", side="either", description="",
+                        required=(), us=("Evaluator", *names), them=("Lab", *names))
+    lab_only = (
+        "The Receiving Party's obligations continue after the Term: (i) for Lab Model "
+        "Information, for as long as it remains confidential; and (ii) for all other Confidential "
+        "Information, until two (2) years after the date on which it was disclosed."
+    )
+    either = lab_only.replace("for Lab Model Information", "for the Disclosing Party's trade secrets")
+    assert check_holds(check.when, lab_only, confidentiality, playbook, set())
+    assert not check_holds(check.when, either, confidentiality, playbook, set())
