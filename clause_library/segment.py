@@ -534,7 +534,7 @@ _OPEN_ENDED = re.compile(
 def _leads_in(body: str) -> bool:
     """Whether a clause's text introduces sub-items that complete it."""
     body = body.rstrip()
-    return body.endswith((":", "—")) or _OPEN_ENDED.search(body) is not None
+    return body.endswith((":", "—", "–")) or _OPEN_ENDED.search(body) is not None
 
 
 #: Page numbers and similar lines left in plain-text files ("PAGE 3", "- 3 -", "3 of 12").

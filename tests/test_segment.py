@@ -90,6 +90,20 @@ def test_a_lead_in_without_a_colon_keeps_its_sub_items(tmp_path: Path) -> None:
     assert "Costs of counsel" not in by_label["(6)"]
 
 
+def test_a_lead_in_ending_in_a_dash_keeps_its_sub_items(tmp_path: Path) -> None:
+    text = (
+        "17. INSURANCE\n\n"
+        "17.1 The Contractor shall, for the duration of this Agreement, maintain \u2013\n\n"
+        "17.1.1 professional indemnity insurance of not less than R5 000 000 per claim; and\n\n"
+        "17.1.2 cyber liability insurance of not less than R2 000 000 per claim.\n\n"
+        "17.2 The Contractor shall produce certificates on request.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    insurance = next(c for c in seg.clauses if c.text.startswith("17.1 "))
+    assert "R5 000 000" in insurance.text and "R2 000 000" in insurance.text
+    assert "certificates" not in insurance.text
+
+
 def test_offsets_round_trip(tmp_path: Path) -> None:
     document = _doc(tmp_path, AGREEMENT)
     seg = segment(document)
