@@ -676,3 +676,11 @@ def test_a_longer_duty_for_the_other_sides_information_alone_leaves_ours_short()
     either = lab_only.replace("for Lab Model Information", "for the Disclosing Party's trade secrets")
     assert check_holds(check.when, lab_only, confidentiality, playbook, set())
     assert not check_holds(check.when, either, confidentiality, playbook, set())
+
+
+def test_service_credits_are_no_credit_line() -> None:
+    attribution = default_library().get("attribution")
+    cue = compile_pattern(attribution.cues["attribution_word"])
+    assert cue.search("Licensee shall credit the Licensor in any publication of the results.")
+    assert not cue.search("Credits are not Licensee's exclusive remedy for a missed target.")
+    assert not cue.search("Any credits shall be applied against the next invoice.")
