@@ -684,3 +684,11 @@ def test_service_credits_are_no_credit_line() -> None:
     assert cue.search("Licensee shall credit the Licensor in any publication of the results.")
     assert not cue.search("Credits are not Licensee's exclusive remedy for a missed target.")
     assert not cue.search("Any credits shall be applied against the next invoice.")
+
+
+def test_scotlands_third_party_rights_act_is_named_as_englands_is() -> None:
+    denial = default_library().get("no_third_party_beneficiaries")
+    act = compile_pattern(denial.cues["rights_of_third_parties_act"])
+    assert act.search("any right under the Contract (Third Party Rights) (Scotland) Act 2017")
+    assert act.search("under the Contracts (Rights of Third Parties) Act 1999")
+    assert not act.search("any right under the Late Payment of Commercial Debts Act 1998")
