@@ -102,6 +102,12 @@ _ROMAN = re.compile(
 #: circled paragraph numbers: ① to ⑳, ⑴ to ⒇, ㉑ to ㊿ (which ``str.isdigit`` counts as digits)
 CIRCLED_NUMBER = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
 
+#: item numbers written as words, as Scots deeds number their items: "(One)", "(Two)"
+_NUMBER_WORDS = tuple(
+    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen "
+    "Sixteen Seventeen Eighteen Nineteen Twenty".split()
+)
+
 #: Leading number/marker of a paragraph, tried on the body text when the source gave no label.
 _LABEL = re.compile(
     r"""^(?P<label>
@@ -111,6 +117,9 @@ _LABEL = re.compile(
       | [0-9]{1,3}(?:\.[0-9]{1,3}){0,4}\.?(?=\s)
       | [A-Z]\.[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}\.?(?=\s)
       | \((?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6})\)
+      | \((?:"""
+    + "|".join(_NUMBER_WORDS)
+    + r""")\)
       | (?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})\)(?=\s)
       | [a-zA-Z]\.(?=\s)
       | [IVXLC]{1,6}\.(?=\s)
@@ -249,7 +258,7 @@ def _label_style(label: str, previous: dict[str, str]) -> str:
         return "circled"
     if re.match(r"(?i)^article\b", core):
         return "article"
-    if re.match(r"(?i)^(section|§)\b", core):
+    if re.match(r"(?i)^(section|§|clause)\b", core):
         inner = core.split()[-1]
         return f"section{inner.count('.')}"
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)*", core):
@@ -259,6 +268,8 @@ def _label_style(label: str, previous: dict[str, str]) -> str:
         return f"lettered{core.count('.')}"
     paren = core.startswith("(")
     inner = core.strip("()")
+    if paren and inner in _NUMBER_WORDS:
+        return "words-p"
     wrap = "p" if paren else ("r" if core.endswith(")") else "d")
     if inner.isdigit():
         return f"num-{wrap}"

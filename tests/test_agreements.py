@@ -801,6 +801,9 @@ KNOWN_FOUND = {
     ("robotics_foundation_model_licence", "data_protection"),
     ("robotics_foundation_model_licence", "output_ownership"),
     ("ai_red_team_mutual_nda", "dispute_resolution"),
+    # the Scots records service: the supplier's options when the service is said to infringe
+    # (14.3), a possible match (0.16)
+    ("scots_housing_records_vendor", "non_infringement_warranty"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {

@@ -517,6 +517,8 @@ def test_a_clause_headed_with_its_word_is_titled_by_its_heading() -> None:
     assert "breach of Clause 12 (Confidentiality)" in references.yields_to(clause["15.2"])
     assert references.titles["15"] == "Limitation of Liability"
     assert "Clause 12" not in clause
+    # each clause heads its own provisions, not the first one's
+    assert clause["15.2"].heading_path == ("Clause 15 Limitation of Liability", "15.2")
 
 
 def test_a_carve_out_in_the_next_sentence_and_a_revocation_are_read_with_the_provision() -> None:

@@ -319,3 +319,18 @@ def test_a_section_sign_heading_with_a_compound_word_and_items_on_consecutive_li
     assert clauses[0].heading_path == ("§ 9 Pre-existing Rights", "(1)")
     # each item a provision of its own, not the first run into the line before it
     assert [c.label for c in clauses[1:]] == ["(3)", "a)", "b)", "c)"]
+
+
+def test_items_numbered_in_words_are_read_with_their_lead_in(tmp_path: Path) -> None:
+    text = (
+        "Clause 16 Termination\n\n"
+        "16.1 Either party may terminate this Agreement by written notice if the other party:\n\n"
+        "(One) commits a material breach which is not remedied within thirty days; or\n\n"
+        "(Two) grants a trust deed for its creditors.\n\n"
+        "16.2 The Association may terminate if the Regulator so requires.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    termination = next(c for c in seg.clauses if c.text.startswith("16.1"))
+    assert "(One) commits" in termination.text and "(Two) grants" in termination.text
+    assert "Regulator" not in termination.text
+    assert termination.heading_path[0] == "Clause 16 Termination"
