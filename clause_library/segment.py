@@ -548,6 +548,14 @@ def _leads_in(body: str) -> bool:
     return body.endswith((":", "—", "–")) or _OPEN_ENDED.search(body) is not None
 
 
+#: the run-in heading of a paragraph that belongs to the provision before it ("Paragraph One.",
+#: "Sole Paragraph.", translating the Brazilian "Parágrafo Primeiro", "Parágrafo Único")
+_PARAGRAPH_OF_PROVISION = re.compile(
+    r"^(?:(?:Sole|Single|Sole\s+and\s+Only)\s+Paragraph|Paragraph\s+(?:One|Two|Three|Four|Five|Six|"
+    r"First|Second|Third|Fourth|Fifth|Sixth|[1-9]))$",
+    re.IGNORECASE,
+)
+
 #: Page numbers and similar lines left in plain-text files ("PAGE 3", "- 3 -", "3 of 12").
 _FURNITURE = re.compile(r"(?i)^[\s\-–—]*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—]*$")
 
@@ -710,6 +718,19 @@ def segment(document: Document) -> Segmentation:
             continue
 
         heading = run_in_heading(body) or own_line_heading(label, body)
+        previous = clause_of_block.get(b - 1)
+        if (
+            not label
+            and previous is not None
+            and _PARAGRAPH_OF_PROVISION.match(heading)
+            and clauses[previous].label
+            and bend - clauses[previous].start <= MAX_LEAD_IN
+        ):
+            # "Paragraph One." or "Sole Paragraph." after "8.7.": a paragraph of that provision,
+            # as Brazilian drafting adds them, is read with it
+            clauses[previous] = _extend(clauses[previous], bend, text)
+            clause_of_block[b] = previous
+            continue
         if label or heading:
             if (
                 label

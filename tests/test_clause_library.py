@@ -14,6 +14,7 @@ import yaml
 
 from clause_library.errors import LibraryError
 from clause_library.library import build_library, compile_pattern, default_library
+from clause_library.parties import read_parties
 from clause_library.playbooks import DEFAULT_KIND, Playbook, detect_kind, load_playbooks
 from clause_library.review import check_holds
 
@@ -692,3 +693,16 @@ def test_scotlands_third_party_rights_act_is_named_as_englands_is() -> None:
     assert act.search("any right under the Contract (Third Party Rights) (Scotland) Act 2017")
     assert act.search("under the Contracts (Rights of Third Parties) Act 1999")
     assert not act.search("any right under the Late Payment of Commercial Debts Act 1998")
+
+
+def test_a_brazilian_contract_names_its_sides_contracting_and_contracted_party() -> None:
+    preamble = (
+        'LOJAS PAINEIRA S.A., a corporation with its head office in São Paulo, hereinafter '
+        'referred to as the "CONTRACTING PARTY"; and TAVARES LABS LTDA., a limited liability '
+        'company with its head office in Campinas, hereinafter referred to as the "CONTRACTED '
+        'PARTY"; the CONTRACTING PARTY and the CONTRACTED PARTY being jointly the "PARTIES".'
+    )
+    playbooks = {p.kind: p for p in load_playbooks(default_library()).items}
+    for kind in ("contractor", "vendor"):
+        parties = read_parties(preamble, playbooks[kind].us, playbooks[kind].them)
+        assert "CONTRACTING PARTY" in parties.us and "CONTRACTED PARTY" in parties.them

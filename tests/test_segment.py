@@ -334,3 +334,21 @@ def test_items_numbered_in_words_are_read_with_their_lead_in(tmp_path: Path) -> 
     assert "(One) commits" in termination.text and "(Two) grants" in termination.text
     assert "Regulator" not in termination.text
     assert termination.heading_path[0] == "Clause 16 Termination"
+
+
+def test_a_paragraph_of_a_provision_is_read_with_it(tmp_path: Path) -> None:
+    # Brazilian drafting in translation: "Paragraph One." and "Sole Paragraph." belong to the
+    # provision before them
+    text = (
+        "CLAUSE EIGHT – INTELLECTUAL PROPERTY\n\n"
+        "8.7. The Developer authorises the Company to make the corrections it needs.\n\n"
+        "Paragraph One. In all other respects, the Developer reserves his moral rights.\n\n"
+        "8.8. The Developer shall sign the documents the Company reasonably requests.\n\n"
+        "Sole Paragraph. The Company bears the official fees.\n\n"
+        "Paragraph headings do not affect interpretation.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    by_label = {c.label: c.text for c in seg.clauses}
+    assert "reserves his moral rights" in by_label["8.7."]
+    assert "official fees" in by_label["8.8."]
+    assert "headings" not in by_label["8.8."]
