@@ -686,3 +686,26 @@ def test_where_a_finding_is_cited_as_a_reader_would() -> None:
     assert where("Article 9 (Adjustment of Unit Rates)", "①") == "Art. 9 ①"
     assert where("Article 6 (Restrictions on Use)", "②", "3") == "3"
     assert where("Article 17 (Indemnification)") == "Article 17 (Indem…"
+
+
+def test_a_heading_line_of_a_plain_text_file_is_shown_as_a_heading(tmp_path: Path) -> None:
+    from clause_library.ingest import load
+    from desktop.review.document_view import _reads_as_heading
+
+    path = tmp_path / "minute.txt"
+    path.write_text(
+        "Clause 15 Limitation of Liability\n\n"
+        "15.1 Nothing in this Agreement limits liability for fraud.\n\n"
+        "CLAUSE NINE – CUSTOMER DATA\n\n"
+        "Clause 14 survives termination of this Agreement for any reason whatsoever.\n",
+        encoding="utf-8",
+    )
+    document = load(path)
+    shown = {
+        document.text[b.start : b.end]: _reads_as_heading(b, document.text[b.start : b.end])
+        for b in document.blocks
+    }
+    assert shown["Clause 15 Limitation of Liability"]
+    assert shown["CLAUSE NINE – CUSTOMER DATA"]
+    assert not shown["15.1 Nothing in this Agreement limits liability for fraud."]
+    assert not any(v for k, v in shown.items() if k.startswith("Clause 14"))

@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
+from clause_library.segment import is_heading_text, split_label
 from desktop.review.status import (
     SEVERITY_RANK,
     STATUS_RANK,
@@ -383,8 +384,17 @@ def _hang_widths(document: Document, font: QFont) -> dict[int, float]:
     return widths
 
 
+def _reads_as_heading(block: Block, text: str) -> bool:
+    """A paragraph of a plain-text or unstyled file that is a heading line ("Clause 15
+    Limitation of Liability", "CLAUSE NINE – CUSTOMER DATA"), shown as the styled ones are."""
+    if block.kind != "paragraph" or "\n" in text.strip():
+        return False
+    label, body = split_label(text.strip())
+    return is_heading_text(label, body.strip())
+
+
 def _formats(
-    block: Block, label: str, hang: dict[int, float], base: QFont
+    block: Block, label: str, hang: dict[int, float], base: QFont, heading: bool = False
 ) -> tuple[QTextBlockFormat, QTextCharFormat]:
     bf = QTextBlockFormat()
     cf = QTextCharFormat()
@@ -399,7 +409,7 @@ def _formats(
         cf.setFontWeight(QFont.Weight.Bold)
         cf.setFontCapitalization(QFont.Capitalization.MixedCase)
         return bf, cf
-    if block.kind == "heading":
+    if block.kind == "heading" or heading:
         bf.setTopMargin(16 if block.level <= 1 else 10)
         bf.setBottomMargin(6)
         cf.setFontWeight(QFont.Weight.Bold)
@@ -444,7 +454,8 @@ def _build(qdoc: QTextDocument, document: Document) -> list[_Span]:
     for block in document.blocks:
         text = _visible(document.text[block.start : block.end])
         label = block_label(block, text)
-        bf, cf = _formats(block, label, hang, base)
+        heading = _reads_as_heading(block, document.text[block.start : block.end])
+        bf, cf = _formats(block, label, hang, base, heading)
         if block.kind == "table_cell" and block.table is not None:
             if block.table != table:
                 cursor = qdoc.rootFrame().lastCursorPosition()
