@@ -90,18 +90,43 @@ def test_a_lead_in_without_a_colon_keeps_its_sub_items(tmp_path: Path) -> None:
     assert "Costs of counsel" not in by_label["(6)"]
 
 
-def test_a_lead_in_ending_in_a_dash_keeps_its_sub_items(tmp_path: Path) -> None:
-    text = (
-        "17. INSURANCE\n\n"
-        "17.1 The Contractor shall, for the duration of this Agreement, maintain \u2013\n\n"
-        "17.1.1 professional indemnity insurance of not less than R5 000 000 per claim; and\n\n"
-        "17.1.2 cyber liability insurance of not less than R2 000 000 per claim.\n\n"
-        "17.2 The Contractor shall produce certificates on request.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "opener", "inside", "outside"),
+    [
+        # a lead-in that ends in an en dash, South African style
+        (
+            "17. INSURANCE\n\n"
+            "17.1 The Contractor shall, for the duration of this Agreement, maintain \u2013\n\n"
+            "17.1.1 professional indemnity insurance of not less than R5 000 000 per claim; and\n\n"
+            "17.1.2 cyber liability insurance of not less than R2 000 000 per claim.\n\n"
+            "17.2 The Contractor shall produce certificates on request.\n",
+            "17.1 ",
+            ("R5 000 000", "R2 000 000"),
+            "certificates",
+        ),
+        # items numbered in words, as Scots deeds number them, under a "Clause" heading
+        (
+            "Clause 16 Termination\n\n"
+            "16.1 Either party may terminate this Agreement by written notice if the other "
+            "party:\n\n"
+            "(One) commits a material breach which is not remedied within thirty days; or\n\n"
+            "(Two) grants a trust deed for its creditors.\n\n"
+            "16.2 The Association may terminate if the Regulator so requires.\n",
+            "16.1",
+            ("(One) commits", "(Two) grants"),
+            "Regulator",
+        ),
+    ],
+)
+def test_a_lead_in_keeps_its_items_however_it_ends_and_they_are_numbered(
+    tmp_path: Path, text: str, opener: str, inside: tuple[str, ...], outside: str
+) -> None:
     seg = segment(_doc(tmp_path, text))
-    insurance = next(c for c in seg.clauses if c.text.startswith("17.1 "))
-    assert "R5 000 000" in insurance.text and "R2 000 000" in insurance.text
-    assert "certificates" not in insurance.text
+    lead_in = next(c for c in seg.clauses if c.text.startswith(opener))
+    assert all(item in lead_in.text for item in inside)
+    assert outside not in lead_in.text
+    # ... and sits under its own heading, not a first "Clause 1"
+    assert lead_in.heading_path[0].endswith(("INSURANCE", "Clause 16 Termination"))
 
 
 def test_offsets_round_trip(tmp_path: Path) -> None:
@@ -190,22 +215,28 @@ def test_a_letter_is_titled_by_its_subject_line_not_its_letterhead(tmp_path: Pat
     assert load(deed).title == "CONFIDENTIALITY DEED"
 
 
-def test_a_title_under_a_letterhead_is_the_line_that_names_the_instrument(tmp_path: Path) -> None:
-    licence = tmp_path / "licence.txt"
-    licence.write_text(
-        "AEMSTEL ACADEMIC PRESS B.V.\n\nTEXT AND DATA MINING LICENCE\n\n"
-        "Licence Reference: TDM/2025/017\n\n1. The Publisher grants a licence.\n",
-        encoding="utf-8",
-    )
-    assert load(licence).title == "TEXT AND DATA MINING LICENCE"
-    # a sentence or a labelled line naming an agreement is no title
-    deed = tmp_path / "deed.txt"
-    deed.write_text(
-        "PROJECT KESTREL\n\nTHIS DEED is dated 14 March 2025\n\n"
-        "MSA Reference: Master Services Agreement of 2 May 2024\n\n1. Definitions.\n",
-        encoding="utf-8",
-    )
-    assert load(deed).title == "PROJECT KESTREL"
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "AEMSTEL ACADEMIC PRESS B.V.\n\nTEXT AND DATA MINING LICENCE\n\n"
+            "Licence Reference: TDM/2025/017\n\n1. The Publisher grants a licence.\n",
+            "TEXT AND DATA MINING LICENCE",
+        ),
+        # a sentence or a labelled line naming an agreement is no title
+        (
+            "PROJECT KESTREL\n\nTHIS DEED is dated 14 March 2025\n\n"
+            "MSA Reference: Master Services Agreement of 2 May 2024\n\n1. Definitions.\n",
+            "PROJECT KESTREL",
+        ),
+    ],
+)
+def test_a_title_under_a_letterhead_is_the_line_that_names_the_instrument(
+    tmp_path: Path, text: str, title: str
+) -> None:
+    path = tmp_path / "agreement.txt"
+    path.write_text(text, encoding="utf-8")
+    assert load(path).title == title
 
 
 def test_a_sentence_that_goes_on_defining_the_term_of_its_definition() -> None:
@@ -319,21 +350,6 @@ def test_a_section_sign_heading_with_a_compound_word_and_items_on_consecutive_li
     assert clauses[0].heading_path == ("§ 9 Pre-existing Rights", "(1)")
     # each item a provision of its own, not the first run into the line before it
     assert [c.label for c in clauses[1:]] == ["(3)", "a)", "b)", "c)"]
-
-
-def test_items_numbered_in_words_are_read_with_their_lead_in(tmp_path: Path) -> None:
-    text = (
-        "Clause 16 Termination\n\n"
-        "16.1 Either party may terminate this Agreement by written notice if the other party:\n\n"
-        "(One) commits a material breach which is not remedied within thirty days; or\n\n"
-        "(Two) grants a trust deed for its creditors.\n\n"
-        "16.2 The Association may terminate if the Regulator so requires.\n"
-    )
-    seg = segment(_doc(tmp_path, text))
-    termination = next(c for c in seg.clauses if c.text.startswith("16.1"))
-    assert "(One) commits" in termination.text and "(Two) grants" in termination.text
-    assert "Regulator" not in termination.text
-    assert termination.heading_path[0] == "Clause 16 Termination"
 
 
 def test_a_paragraph_of_a_provision_is_read_with_it(tmp_path: Path) -> None:
