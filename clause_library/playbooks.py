@@ -226,8 +226,9 @@ DEFAULT_KIND = "vendor"
 _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     "nda": [
         (r"non[-\s]?disclosure", 3.0),
-        # ("Confidentiality and Standstill Agreement", a buyer's letter before due diligence)
-        (r"confidentiality\s+(?:and\s+\w+\s+)?agreement", 3.0),
+        # ("Confidentiality and Standstill Agreement", a buyer's letter before due diligence;
+        # "Hackathon Participation and Confidentiality Terms", a confidentiality undertaking)
+        (r"confidentiality\s+(?:and\s+\w+\s+)?(?:agreement|terms|undertaking)", 3.0),
         (r"\bEvaluation\s+Material\b|\bstandstill\b", 1.5),
         (r"confidential(?:ity)?\s+disclosure\s+agreement|secrecy\s+agreement", 3.0),
         (r"(?-i:\bNDA\b)", 2.0),
@@ -255,7 +256,19 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         # a sole trader's commission ("Photography and Video Commissioning Agreement")
         (r"\bcommission(?:ing|ed)?\s+(?:\w+\s+){0,2}?(?:agreement|terms|works?)\b", 2.0),
-        (r"\bsole\s+trader\b|\bself-employed\b|\bon\s+(?:his|her|their)\s+own\s+account\b", 1.5),
+        # (a "natural person", the Latin American "persona física", is an individual)
+        (
+            r"\bsole\s+trader\b|\bself-employed\b|\bon\s+(?:his|her|their)\s+own\s+account\b|"
+            r"\bnatural\s+person\b|\bpersona\s+f[ií]sica\b|\bon\s+(?:his|her)\s+own\s+behalf\b",
+            1.5,
+        ),
+        # an individual engaged as an independent professional, and no employment created
+        (
+            r"\bindependent\s+(?:specialist|professional|consultant)s?\b|"
+            r"\brenders?\s+(?:professional\s+)?services\s+independently\b|"
+            r"\b(?:no|not\s+an?)\s+(?:employment|labou?r|employer-employee)\s+relationship\b",
+            1.5,
+        ),
         # "Contractor Services Agreement", an agency's form for a contractor placed with a client
         (r"contractor\s+(?:services\s+)?agreement", 3.0),
         # an employee's invention assignment ("Proprietary Information and Inventions Agreement",
@@ -280,6 +293,12 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"(?:content|archive|corpus)\s+licen[cs]e", 0.5),
         # a music or image library licensed for training ("Catalogue Licence Agreement")
         (r"\bcatalog(?:ue)?\s+licen[cs]e", 1.5),
+        # "Data Provision Agreement", the Japanese model contract for providing data
+        (
+            r"\bdata\s+provision\s+agreement\b|"
+            r"\bprovision\s+of\s+(?:the\s+)?(?:provided\s+)?data\b",
+            3.0,
+        ),
         # a publisher's corpus licensed for mining and training ("Text and Data Mining and AI
         # Training Licence")
         (r"\btext\s+and\s+data\s+mining\b|(?-i:\bTDM\b)|\btraining\s+licen[cs]e\b", 2.0),
@@ -301,6 +320,9 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "model_licence": [
         (r"model\s+licen[cs]e", 3.0),
+        # an AI system under the EU AI Act, licensed to its "deployer"
+        (r"\bAI\s+system\s+licen[cs]e\b|\blicen[cs]e\s+(?:of|for)\s+(?:the\s+)?AI\s+system\b", 3.0),
+        (r"\bdeployers?\b|\bhigh-risk\s+AI\s+systems?\b", 1.0),
         # "Licence Agreement for Pre-Trained Models"
         (
             r"licen[cs]e\s+(?:agreement\s+)?(?:for|of)\s+(?:the\s+use\s+of\s+)?(?:\w+\s+){0,2}"
@@ -332,10 +354,12 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     "vendor": [
         (r"(?:subscription|SaaS|software\s+as\s+a\s+service)", 2.5),
         # (a "Development Services Agreement" is for work made to order, a "Contractor Services
-        # Agreement" places a contractor: both a contractor's)
+        # Agreement" places a contractor: both a contractor's; a "Professional Services
+        # Agreement" may be either, and the parties decide)
         (
             r"master\s+services\s+agreement|"
-            r"(?<!development\s)(?<!contractor\s)(?<!consultancy\s)services\s+agreement",
+            r"(?<!development\s)(?<!contractor\s)(?<!consultancy\s)(?<!professional\s)"
+            r"services\s+agreement",
             2.0,
         ),
         (r"\bCustomer\b", 1.0),

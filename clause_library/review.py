@@ -37,6 +37,7 @@ from clause_library.segment import (
     continues_definition,
     definition_body,
     opens_with_definition,
+    split_label,
 )
 
 FindingStatus = Literal["present", "weak", "red_flag"]
@@ -384,6 +385,26 @@ _WHOLE_ARTICLE = re.compile(
 )
 #: ... or before it ("Nothing in Section 19.1 prevents")
 _NOTHING_IN = re.compile(r"\bnothing\s+(?:contained\s+)?in\s+(?:this\s+)?$", re.IGNORECASE)
+#: a provision that carves something out of the one before it, named only by its place
+_PRECEDING_CARVED = re.compile(
+    r"(?:the\s+|this\s+)?(?:limit|limitation|cap|exclusion|restriction)s?\s+(?:\w+\s+){0,3}?"
+    r"(?:in|of|under)\s+the\s+(?:preceding|previous|foregoing|above)\s+paragraph\s+"
+    r"(?:shall|does|do|will)\s+not\s+(?:apply|limit)\b",
+    re.IGNORECASE,
+)
+
+
+def _provision_body(text: str) -> str:
+    """A provision's text without its number ("3. The limitation ..." reads "The limitation")."""
+    return split_label(text)[1].lstrip()
+
+
+#: ... or sets a limit of its own for some liabilities "in place of the limit in Article 16.2"
+_IN_PLACE_OF = re.compile(
+    r"\b(?:in\s+place\s+of|instead\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:limit|cap|limitation)s?\s+"
+    r"(?:in|of|under|set\s+out\s+in)\s+$",
+    re.IGNORECASE,
+)
 #: the words by which a provision amends another, as an order form's special terms, a rider or
 #: an amendment do, after the reference ("Section 5.3(b) is deleted and replaced with ...")
 _AMENDED = re.compile(
@@ -573,6 +594,13 @@ class CrossReferences:
         # or, of every provision in their own article, "Neither cap limits ...", "This clause
         # does not restrict ..."), or amend them, as an order form's special terms do
         self.carved_by: dict[str, list[Segment]] = {}
+        # ... and, by their place, provisions that carve something out of the paragraph before
+        # them ("The limit established in the preceding paragraph shall not apply to: ..."), as
+        # Mexican and Japanese drafting refer to a paragraph with no number of its own
+        self.carved_before: dict[str, list[Segment]] = {}
+        for before_it, clause in itertools.pairwise(segmentation.clauses):
+            if _PRECEDING_CARVED.match(_provision_body(clause.text)):
+                self.carved_before.setdefault(before_it.id, []).append(clause)
         for clause in segmentation.clauses:
             text = clause.text
             number = _number_of(clause)
@@ -586,6 +614,7 @@ class CrossReferences:
                     _CARVES_OUT.match(after)
                     or _THEY_DO_NOT_APPLY.match(text, m.end())
                     or _NOTHING_IN.search(before)
+                    or _IN_PLACE_OF.search(before)
                     or _AMENDED.match(after)
                     or _AMENDS.search(before)
                 ):
@@ -759,6 +788,7 @@ class CrossReferences:
             for label, texts in self.texts.items():
                 if label == number or label.startswith(number + "."):
                     parts += [self.titled(t) for t in texts]
+        parts += [self.titled(self.amended(c)) for c in self.carved_before.get(clause.id, [])]
         for number, carvers in self.carved_by.items():
             if own and (own == number or own.startswith(number + ".")):
                 for carver in carvers:

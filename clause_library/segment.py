@@ -542,10 +542,22 @@ _OPEN_ENDED = re.compile(
 )
 
 
+#: a lead-in that ends its sentence on the items it announces, as Japanese drafting does in
+#: translation: "... shall not perform any of the following acts."
+_FOLLOWING_ITEMS = re.compile(
+    r"\b(?:any|all|each|one\s+or\s+more)\s+of\s+the\s+following(?:\s+[\w-]+){0,2}\s*\.$",
+    re.IGNORECASE,
+)
+
+
 def _leads_in(body: str) -> bool:
     """Whether a clause's text introduces sub-items that complete it."""
     body = body.rstrip()
-    return body.endswith((":", "—", "–")) or _OPEN_ENDED.search(body) is not None
+    return (
+        body.endswith((":", "—", "–"))
+        or _OPEN_ENDED.search(body) is not None
+        or _FOLLOWING_ITEMS.search(body) is not None
+    )
 
 
 #: the run-in heading of a paragraph that belongs to the provision before it ("Paragraph One.",

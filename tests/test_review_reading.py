@@ -521,6 +521,35 @@ def test_a_clause_headed_with_its_word_is_titled_by_its_heading() -> None:
     assert clause["15.2"].heading_path == ("Clause 15 Limitation of Liability", "15.2")
 
 
+def test_a_limit_set_in_place_of_the_cap_is_read_with_the_cap() -> None:
+    references, clause = _numbered_provisions(
+        "16. LIMITATION OF LIABILITY\n"
+        "16.2 Each Party's total liability is limited to the Fees paid in the twelve months "
+        "preceding the claim.\n"
+        "16.3 Each Party's total liability for breach of Article 17 (Confidentiality) is limited "
+        "to three times those Fees, in place of the limit in Article 16.2.\n"
+    )
+    assert "in place of the limit in Article 16.2" in references.yields_to(clause["16.2"])
+
+
+def test_a_carve_out_of_the_preceding_paragraph_is_read_with_it() -> None:
+    # a paragraph with no number of its own, as Mexican and Japanese drafting refer to it
+    segmentation = segment(
+        _document(
+            "FIFTEENTH.- LIMITATION OF LIABILITY.\n"
+            "The total aggregate liability of each PARTY shall not exceed the fixed fees.\n"
+            "The limit established in the preceding paragraph shall not apply to breach of the "
+            "TWELFTH Clause (Confidentiality).\n"
+            "Each PARTY shall mitigate its losses.\n"
+        )
+    )
+    cap, carve_out, mitigation = segmentation.clauses[-3:]
+    references = CrossReferences(segmentation)
+    assert carve_out.text in references.yields_to(cap)
+    assert "mitigate" not in references.yields_to(cap)
+    assert references.yields_to(mitigation) == ""
+
+
 def test_a_carve_out_in_the_next_sentence_and_a_revocation_are_read_with_the_provision() -> None:
     references, clause = _numbered_provisions(
         "8. LICENCES\n"

@@ -116,6 +116,17 @@ def test_a_lead_in_without_a_colon_keeps_its_sub_items(tmp_path: Path) -> None:
             ("(One) commits", "(Two) grants"),
             "Regulator",
         ),
+        # a lead-in that ends its sentence on the items it announces, Japanese style
+        (
+            "Article 6 (Restrictions and Prohibited Acts)\n\n"
+            "1. The Recipient shall not perform any of the following acts.\n\n"
+            "(1) Disclosing the Provided Data to any third party.\n\n"
+            "(2) Using the Provided Data to identify individuals.\n\n"
+            "2. The Recipient shall keep records of its use.\n",
+            "1. ",
+            ("(1) Disclosing", "(2) Using"),
+            "records",
+        ),
     ],
 )
 def test_a_lead_in_keeps_its_items_however_it_ends_and_they_are_numbered(
@@ -126,7 +137,9 @@ def test_a_lead_in_keeps_its_items_however_it_ends_and_they_are_numbered(
     assert all(item in lead_in.text for item in inside)
     assert outside not in lead_in.text
     # ... and sits under its own heading, not a first "Clause 1"
-    assert lead_in.heading_path[0].endswith(("INSURANCE", "Clause 16 Termination"))
+    assert lead_in.heading_path[0].endswith(
+        ("INSURANCE", "Clause 16 Termination", "(Restrictions and Prohibited Acts)")
+    )
 
 
 def test_offsets_round_trip(tmp_path: Path) -> None:
