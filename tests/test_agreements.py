@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-Ninety-six agreements were written for these tests apart from the clause library, among them: the terms of an AI
+One hundred and one agreements were written for these tests apart from the clause library, among them: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -150,6 +150,11 @@ NAMES = (
     "in_pathology_image_data_licence",
     "difc_arabic_llm_licence",
     "in_drug_discovery_mutual_nda",
+    "hk_route_optimisation_saas_vendor",
+    "mx_professional_services_contractor",
+    "jp_dashcam_video_data_licence",
+    "eu_ai_act_recruiting_model_licence",
+    "bank_hackathon_confidentiality_terms",
 )
 #: the party the reviewer acts for, where the agreement leaves it open: the buyer that signs the
 #: target's confidentiality letter (the NDA playbook is for either side, and the letter calls
@@ -177,6 +182,8 @@ OUR_PARTY = {
     "ai_red_team_mutual_nda": "Kestrelgate Assurance LLC",
     # the AI start-up in a mutual NDA with a pharmaceutical company
     "in_drug_discovery_mutual_nda": "Tesserakt Molecular Intelligence Private Limited",
+    # the start-up that accepts a bank's hackathon terms
+    "bank_hackathon_confidentiality_terms": "Tallyglass AI Limited",
 }
 
 #: expected checks the review does not raise, and why
@@ -432,6 +439,27 @@ KNOWN_MISSES = {
     # affiliates, research organisations and partners (3.2(b)), an item of a list whose first
     # item binds representatives to equal duties, says only "it may also disclose"
     ("in_drug_discovery_mutual_nda", "conf_third_party_no_equivalent_duty"),
+    # the Mexican engineer's contract: its paragraphs have no numbers, so "The obligations set
+    # out in this Clause shall remain in force ... for two (2) years" is not read with the duty
+    # of confidence two paragraphs before it; the duty to sign registration papers is not found
+    # as further assurances
+    ("mx_professional_services_contractor", "conf_short_survival"),
+    ("mx_professional_services_contractor", "ip_further_assurances_no_power_of_attorney"),
+    # the Japanese data provision agreement: the promise not to assert rights in the handed-back
+    # data (11.3), the 45 days to report non-conforming data (15.3), the disclaimer of
+    # non-infringement found as a warranty, and the cap over an indemnity worded "shall resolve
+    # the claim ... and compensate" (17.1), which reads as no indemnity
+    ("jp_dashcam_video_data_licence", "lic_we_give_up_challenge_or_claims"),
+    ("jp_dashcam_video_data_licence", "wd_short_period"),
+    ("jp_dashcam_video_data_licence", "wdisc_noninfringement_without_indemnity"),
+    ("jp_dashcam_video_data_licence", "lol_cap_covers_indemnity"),
+    # the bank's hackathon terms: the prize winner's assignment of its code and of models
+    # trained on the bank's synthetic data (9.3) is found as an assignment, not as improvements
+    # or trained models; our unlimited liability (15.4) scores 0.46 of the uncapped-liability
+    # threshold
+    ("bank_hackathon_confidentiality_terms", "ip_other_side_owns_improvements_or_feedback"),
+    ("bank_hackathon_confidentiality_terms", "model_ownership_licensor_owns_trained_models"),
+    ("bank_hackathon_confidentiality_terms", "unc_our_liability_uncapped"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
@@ -486,6 +514,9 @@ RAISED_AS = {
         "drd_models_destroyed"
     ),
     ("ng_core_banking_licence_vendor", "ip_other_side_owns_improvements_or_feedback"): (
+        "model_ownership_provider_owns_fine_tuned_models"
+    ),
+    ("hk_route_optimisation_saas_vendor", "ip_other_side_owns_improvements_or_feedback"): (
         "model_ownership_provider_owns_fine_tuned_models"
     ),
 }
@@ -615,6 +646,16 @@ KNOWN_UNFOUND = {
     ("br_software_services_contractor", "third_party_beneficiary"),
     # the DIFC model licence: the indemnitees' right to enforce the indemnity (17.2), as above
     ("difc_arabic_llm_licence", "third_party_beneficiary"),
+    # the Mexican engineer's contract: the commissioned work under art. 83 of the copyright law
+    # (the key's counterpart of work made for hire) is read as the transfer beside it, the duty
+    # to sign registration papers is not found as further assurances, and the fixed fees are not
+    # found as a price restriction
+    ("mx_professional_services_contractor", "work_made_for_hire"),
+    ("mx_professional_services_contractor", "further_assurances"),
+    ("mx_professional_services_contractor", "price_restrictions"),
+    # the bank's hackathon terms: the winner's code and models assigned to the bank (9.3), found
+    # as an assignment
+    ("bank_hackathon_confidentiality_terms", "improvements_feedback"),
 }
 #: types the key calls absent that the review finds, and why
 KNOWN_FOUND = {
@@ -858,9 +899,24 @@ KNOWN_FOUND = {
     ("difc_arabic_llm_licence", "termination_for_cause"),
     ("difc_arabic_llm_licence", "attribution"),
     ("in_drug_discovery_mutual_nda", "termination_for_cause"),
+    # the Hong Kong subscription: our right to terminate if control of the provider passes to
+    # a competitor, read as termination for convenience (0.59); the Japanese data agreement's
+    # disclaimer of non-infringement as a warranty of it (0.82) and its claims procedure as an
+    # IP indemnity (0.05); possible matches: the Mexican engineer's duty to report a loss of
+    # data as return of data (0.08), the AI Act licence's product-improvement clause as
+    # attribution (0.24), the hackathon terms' freedom to develop competing products as a
+    # non-compete (0.29)
+    ("hk_route_optimisation_saas_vendor", "termination_for_convenience"),
+    ("jp_dashcam_video_data_licence", "non_infringement_warranty"),
+    ("jp_dashcam_video_data_licence", "indemnification_ip"),
+    ("mx_professional_services_contractor", "data_return_deletion"),
+    ("eu_ai_act_recruiting_model_licence", "attribution"),
+    ("bank_hackathon_confidentiality_terms", "non_compete"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
+    ("hk_route_optimisation_saas_vendor", "termination_for_convenience"),
+    ("jp_dashcam_video_data_licence", "non_infringement_warranty"),
     ("za_mobile_app_contractor", "indemnification_general"),
     ("ca_game_artist", "indemnification_general"),
     ("ca_game_artist", "data_return_deletion"),
@@ -923,6 +979,9 @@ KNOWN_EXTRAS = {
     # the Scots records service: the supplier owns "all Feedback", defined as corrections of
     # the classifier's outputs, read as ownership of the outputs
     ("scots_housing_records_vendor", "output_ownership_provider_owns"),
+    # the Mexican engineer's pre-existing materials "remain the property of THE PROVIDER", and
+    # the licence to them is in the next paragraph, which has no number to be read by
+    ("mx_professional_services_contractor", "ip_background_retained_without_licence"),
 }
 
 pytestmark = pytest.mark.model
