@@ -595,6 +595,43 @@ KIND_CASES = [
         ),
         "vendor",
     ),
+    # a bank's terms for a hackathon, accepted by each start-up: confidentiality terms
+    (
+        "HACKATHON PARTICIPATION AND CONFIDENTIALITY TERMS",
+        (
+            "The Bank will give participants access to synthetic customer data for training "
+            "data experiments. The Participant brings its own AI models and weights."
+        ),
+        "nda",
+    ),
+    # the Japanese model contract for providing data to train perception models
+    (
+        "DATA PROVISION AGREEMENT",
+        (
+            "The Provider shall provide the Provided Data to the Recipient, which may fine-tune "
+            "its perception models on it. The Provider warrants the quality of the data."
+        ),
+        "data_licence",
+    ),
+    # an AI system under the EU AI Act, licensed to its deployer with services
+    (
+        "AI SYSTEM LICENCE AND SERVICES AGREEMENT",
+        (
+            "The Provider licenses the high-risk AI system to the Deployer, which may fine-tune "
+            "it on its hiring data."
+        ),
+        "model_licence",
+    ),
+    # a professional services agreement with an individual who works on his own behalf
+    (
+        "PROFESSIONAL SERVICES AGREEMENT",
+        (
+            'Agreement between Forjas del Norte S.A. ("THE CLIENT") and Mr. Mauricio Elizondo, on '
+            'his own behalf ("THE PROVIDER"), a natural person who renders professional services '
+            "independently; no employment relationship arises."
+        ),
+        "contractor",
+    ),
 ]
 
 
