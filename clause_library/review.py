@@ -385,24 +385,17 @@ _WHOLE_ARTICLE = re.compile(
 )
 #: ... or before it ("Nothing in Section 19.1 prevents")
 _NOTHING_IN = re.compile(r"\bnothing\s+(?:contained\s+)?in\s+(?:this\s+)?$", re.IGNORECASE)
+#: ... or sets a limit of its own for some liabilities "in place of the limit in Article 16.2"
+_IN_PLACE_OF = re.compile(
+    r"\b(?:in\s+place\s+of|instead\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:limit|cap|limitation)s?\s+"
+    r"(?:in|of|under|set\s+out\s+in)\s+$",
+    re.IGNORECASE,
+)
 #: a provision that carves something out of the one before it, named only by its place
 _PRECEDING_CARVED = re.compile(
     r"(?:the\s+|this\s+)?(?:limit|limitation|cap|exclusion|restriction)s?\s+(?:\w+\s+){0,3}?"
     r"(?:in|of|under)\s+the\s+(?:preceding|previous|foregoing|above)\s+paragraph\s+"
     r"(?:shall|does|do|will)\s+not\s+(?:apply|limit)\b",
-    re.IGNORECASE,
-)
-
-
-def _provision_body(text: str) -> str:
-    """A provision's text without its number ("3. The limitation ..." reads "The limitation")."""
-    return split_label(text)[1].lstrip()
-
-
-#: ... or sets a limit of its own for some liabilities "in place of the limit in Article 16.2"
-_IN_PLACE_OF = re.compile(
-    r"\b(?:in\s+place\s+of|instead\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:limit|cap|limitation)s?\s+"
-    r"(?:in|of|under|set\s+out\s+in)\s+$",
     re.IGNORECASE,
 )
 #: the words by which a provision amends another, as an order form's special terms, a rider or
@@ -599,7 +592,8 @@ class CrossReferences:
         # Mexican and Japanese drafting refer to a paragraph with no number of its own
         self.carved_before: dict[str, list[Segment]] = {}
         for before_it, clause in itertools.pairwise(segmentation.clauses):
-            if _PRECEDING_CARVED.match(_provision_body(clause.text)):
+            # (read without its number: "3. The limitation in the preceding paragraph ...")
+            if _PRECEDING_CARVED.match(split_label(clause.text)[1].lstrip()):
                 self.carved_before.setdefault(before_it.id, []).append(clause)
         for clause in segmentation.clauses:
             text = clause.text

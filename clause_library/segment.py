@@ -130,12 +130,11 @@ _LABEL = re.compile(
     re.VERBOSE,
 )
 
-_HEADING_WORDS = re.compile(r"^(?:ARTICLE|SECTION|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART)\b", re.I)
+_HEADING_WORD_LIST = "ARTICLE|SECTION|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART"
+_HEADING_WORDS = re.compile(rf"^(?:{_HEADING_WORD_LIST})\b", re.I)
 #: ... and the labels that open a heading ("Clause 9"), though a line that opens with the word
 #: may be a sentence ("Clause 14 survives termination.")
-_HEADING_LABEL_WORDS = re.compile(
-    r"^(?:ARTICLE|SECTION|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART|CLAUSE)\b", re.I
-)
+_HEADING_LABEL_WORDS = re.compile(rf"^(?:{_HEADING_WORD_LIST}|CLAUSE)\b", re.I)
 
 #: A run-in heading: a short capitalised phrase ending in a period or colon, then the clause.
 _RUN_IN = re.compile(
@@ -563,8 +562,9 @@ def _leads_in(body: str) -> bool:
 #: the run-in heading of a paragraph that belongs to the provision before it ("Paragraph One.",
 #: "Sole Paragraph.", translating the Brazilian "Parágrafo Primeiro", "Parágrafo Único")
 _PARAGRAPH_OF_PROVISION = re.compile(
-    r"^(?:(?:Sole|Single|Sole\s+and\s+Only)\s+Paragraph|Paragraph\s+(?:One|Two|Three|Four|Five|Six|"
-    r"First|Second|Third|Fourth|Fifth|Sixth|[1-9]))$",
+    r"^(?:(?:Sole|Single|Sole\s+and\s+Only)\s+Paragraph|Paragraph\s+(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r"|First|Second|Third|Fourth|Fifth|Sixth|[1-9]))$",
     re.IGNORECASE,
 )
 

@@ -182,43 +182,50 @@ def test_a_party_the_playbook_names_brings_its_other_names_and_the_other_party_i
     assert parties == Parties(us=("Customer",), them=("Harbour",))
 
 
-def test_a_party_named_by_the_playbooks_own_word_takes_the_side_from_a_fallback_name() -> None:
-    # in a model licence "Developer" is usually the licensee building on the model; here the
-    # developer licenses its model to a "Licensee"
-    text = (
-        "EVALUATION LICENCE\n\nThis Agreement is made between Wendel Voice GmbH (the "
-        "\u201cDeveloper\u201d) and Calder Contact Ltd (the \u201cLicensee\u201d).\n"
-    )
-    us = ("Licensee", "Customer", "User", "Developer", "Company")
-    parties = read_parties(text, us=us, them=("Licensor", "Provider"))
-    assert parties.us == ("Licensee",) and parties.them == ("Developer",)
+MODEL_LICENSEE = ("Licensee", "Customer", "User", "Developer", "Company")
 
 
-def test_of_two_parties_named_from_our_list_beside_theirs_the_earlier_word_is_ours() -> None:
-    # a staffing agency's form: the agency supplies a contractor to its client
-    text = (
-        "CONTRACTOR SERVICES AGREEMENT\n\n(1) KEEL TALENT LIMITED (the \u201cAgency\u201d);\n\n"
-        "(2) HARBOUR BANK PLC (the \u201cClient\u201d); and\n\n"
-        "(3) QUILL ANALYTICS LTD (the \u201cContractor\u201d).\n"
-    )
-    us = ("Company", "Client", "Customer", "Studio", "Agency")
-    parties = read_parties(text, us=us, them=("Contractor", "Consultant"))
-    assert parties == Parties(us=("Client",), them=("Agency", "Contractor"))
-
-
-def test_a_form_for_you_names_both_sides_from_our_list_and_you_are_ours() -> None:
-    # a clickwrap licence: the "Company" ("we") and the "Developer" ("you"), both names a
-    # model licence reads as the licensee's
-    text = (
-        "DEVELOPER SDK LICENSE AGREEMENT\n\nThis Agreement is between Sonor Labs, Inc. "
-        "(\u201cCompany\u201d, \u201cwe\u201d or \u201cus\u201d) and the entity that accepts it "
-        "(\u201cDeveloper\u201d or \u201cyou\u201d).\n"
-    )
-    us = ("Licensee", "Customer", "User", "Developer", "Company")
-    parties = read_parties(text, us=us, them=("Licensor", "Provider"))
-    assert parties == Parties(
-        us=("Developer", "you", "your", "yours"), them=("Company", "we", "us", "our", "ours")
-    )
+@pytest.mark.parametrize(
+    ("text", "us", "them", "expected"),
+    [
+        # in a model licence "Developer" is usually the licensee building on the model; here
+        # the developer licenses its model to a "Licensee", whose name settles the sides
+        (
+            "EVALUATION LICENCE\n\nThis Agreement is made between Wendel Voice GmbH (the "
+            "\u201cDeveloper\u201d) and Calder Contact Ltd (the \u201cLicensee\u201d).\n",
+            MODEL_LICENSEE,
+            ("Licensor", "Provider"),
+            Parties(us=("Licensee",), them=("Developer",)),
+        ),
+        # a staffing agency's form: of two parties named from our list beside one from theirs,
+        # the earlier word of the list is ours (the client, not the agency)
+        (
+            "CONTRACTOR SERVICES AGREEMENT\n\n(1) KEEL TALENT LIMITED (the \u201cAgency\u201d);"
+            "\n\n(2) HARBOUR BANK PLC (the \u201cClient\u201d); and\n\n"
+            "(3) QUILL ANALYTICS LTD (the \u201cContractor\u201d).\n",
+            ("Company", "Client", "Customer", "Studio", "Agency"),
+            ("Contractor", "Consultant"),
+            Parties(us=("Client",), them=("Agency", "Contractor")),
+        ),
+        # a clickwrap licence: the "Company" ("we") and the "Developer" ("you"), both names a
+        # model licence reads as the licensee's; the one the form calls "you" is ours
+        (
+            "DEVELOPER SDK LICENSE AGREEMENT\n\nThis Agreement is between Sonor Labs, Inc. "
+            "(\u201cCompany\u201d, \u201cwe\u201d or \u201cus\u201d) and the entity that accepts "
+            "it (\u201cDeveloper\u201d or \u201cyou\u201d).\n",
+            MODEL_LICENSEE,
+            ("Licensor", "Provider"),
+            Parties(
+                us=("Developer", "you", "your", "yours"),
+                them=("Company", "we", "us", "our", "ours"),
+            ),
+        ),
+    ],
+)
+def test_parties_named_from_our_list_are_told_apart(
+    text: str, us: tuple[str, ...], them: tuple[str, ...], expected: Parties
+) -> None:
+    assert read_parties(text, us=us, them=them) == expected
 
 
 def test_sides_are_left_unread_when_the_names_do_not_settle_them() -> None:

@@ -387,9 +387,10 @@ def _hang_widths(document: Document, font: QFont) -> dict[int, float]:
 def _reads_as_heading(block: Block, text: str) -> bool:
     """A paragraph of a plain-text or unstyled file that is a heading line ("Clause 15
     Limitation of Liability", "CLAUSE NINE – CUSTOMER DATA"), shown as the styled ones are."""
-    if block.kind != "paragraph" or "\n" in text.strip():
+    line = text.strip()
+    if block.kind != "paragraph" or "\n" in line:
         return False
-    label, body = split_label(text.strip())
+    label, body = split_label(line)
     return is_heading_text(label, body.strip())
 
 
