@@ -111,7 +111,9 @@ _NUMBER_WORDS = tuple(
 #: Leading number/marker of a paragraph, tried on the body text when the source gave no label.
 _LABEL = re.compile(
     r"""^(?P<label>
-        (?:ARTICLE|Article|SECTION|Section|§)\s+(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+)\b\.?
+        # "Art. 13" is an article as Swiss and Italian drafting abbreviate it
+        (?:(?:ARTICLE|Article|SECTION|Section|§)\s+|(?:ART|Art)\.[ \t]*)
+        (?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+)\b\.?
       # "Clause 9 Data Protection", a heading, and not "Clause 14 survives termination"
       | (?:CLAUSE|Clause)\s+[0-9]+(?:\.[0-9]+)*\b\.?(?=[ \t]*(?:$|[A-Z][A-Za-z]))
       | [0-9]{1,3}(?:\.[0-9]{1,3}){0,4}\.?(?=\s)
@@ -134,7 +136,7 @@ _HEADING_WORD_LIST = "ARTICLE|SECTION|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART"
 _HEADING_WORDS = re.compile(rf"^(?:{_HEADING_WORD_LIST})\b", re.I)
 #: ... and the labels that open a heading ("Clause 9"), though a line that opens with the word
 #: may be a sentence ("Clause 14 survives termination.")
-_HEADING_LABEL_WORDS = re.compile(rf"^(?:{_HEADING_WORD_LIST}|CLAUSE)\b", re.I)
+_HEADING_LABEL_WORDS = re.compile(rf"^(?:(?:{_HEADING_WORD_LIST}|CLAUSE)\b|ART\.)", re.I)
 
 #: A run-in heading: a short capitalised phrase ending in a period or colon, then the clause.
 _RUN_IN = re.compile(
@@ -255,7 +257,7 @@ def _label_style(label: str, previous: dict[str, str]) -> str:
     if re.fullmatch(CIRCLED_NUMBER, core):
         # paragraphs of an article in Korean and Japanese drafting: ① ② (or ⑴ ⑵)
         return "circled"
-    if re.match(r"(?i)^article\b", core):
+    if re.match(r"(?i)^art(?:icle\b|\.)", core):
         return "article"
     if re.match(r"(?i)^(section|§|clause)\b", core):
         inner = core.split()[-1]
@@ -474,6 +476,13 @@ _DEFINITION = re.compile(
     r"[\"“”'‘](?P<term2>[A-Z][^\"“”]{0,60}?)[\"“”'’]\)"
 )
 _OPENS_WITH_DEFINITION = re.compile(r"\s*" + _QUOTED + r",?" + _DEFINING_VERB + r"\b")
+#: ... or an unquoted term, as Australian drafting sets its definitions in bold ("Moral Rights
+#: has the meaning given in Part IX of the Copyright Act", "Competing Business means ...")
+_OPENS_WITH_UNQUOTED_DEFINITION = re.compile(
+    r"\s*(?!(?:The|This|That|Each|Any|No|All|Every|Such|If|Where|Nothing)\b)"
+    r"(?P<term>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|and|or|for|in|to)){0,5}?)"
+    r"\s+(?:means|has\s+the\s+meaning)\b"
+)
 
 
 #: the number of a paragraph in a schedule or addendum ("A1.3", "S2.1")
@@ -486,16 +495,20 @@ def _unlabelled(text: str) -> str:
     return _SCHEDULE_LABEL.sub("", body, count=1)
 
 
+def _definition_opening(body: str) -> re.Match[str] | None:
+    return _OPENS_WITH_DEFINITION.match(body) or _OPENS_WITH_UNQUOTED_DEFINITION.match(body)
+
+
 def opens_with_definition(text: str) -> bool:
     """Whether ``text`` starts, after any numbering label, by defining a term ("X" means ...)."""
-    return _OPENS_WITH_DEFINITION.match(_unlabelled(text)) is not None
+    return _definition_opening(_unlabelled(text)) is not None
 
 
 def continues_definition(definition: str, text: str) -> bool:
     """Whether ``text``, a sentence of ``definition`` (a text that opens with a definition),
     goes on defining the same term: '"Research Purpose" means ... . The Research Purpose does
     not include the sale ... of any Model.'"""
-    opening = _OPENS_WITH_DEFINITION.match(_unlabelled(definition))
+    opening = _definition_opening(_unlabelled(definition))
     if opening is None:
         return False
     term = re.escape(opening.group("term").strip().rstrip(",."))
@@ -515,7 +528,7 @@ def definition_body(text: str) -> str:
     """What a term is defined as, for ``text`` that opens with a definition ('"Feedback" means
     any comments ...' gives 'any comments ...'); ``""`` for any other text."""
     body = _unlabelled(text)
-    opening = _OPENS_WITH_DEFINITION.match(body)
+    opening = _definition_opening(body)
     return body[opening.end() :].strip() if opening else ""
 
 
@@ -636,7 +649,8 @@ def segment(document: Document) -> Segmentation:
     sentences: list[Segment] = []
     open_sections: list[_Open] = []
     section_ends: dict[str, int] = {}
-    lead_in: tuple[int, int] | None = None  # (index into clauses, level) of an open lead-in
+    #: (index into clauses, level, unnumbered) of an open lead-in
+    lead_in: tuple[int, int, bool] | None = None
 
     def close_sections(level: int, at: int) -> None:
         while open_sections and open_sections[-1].level >= level:
@@ -712,6 +726,9 @@ def segment(document: Document) -> Segmentation:
             if block.kind == "title":
                 continue
             title = " ".join(body.split()).rstrip(".:")
+            if title.startswith("(") and title.endswith(")") and "(" not in title[1:]:
+                # "Art. 1 (Definitions)", as Italian drafting sets its titles
+                title = title[1:-1]
             if not label and not styled_heading:
                 # an unnumbered all-caps heading sits at the level of the current top section
                 level = open_sections[0].level if open_sections else 0
@@ -747,7 +764,9 @@ def segment(document: Document) -> Segmentation:
             if (
                 label
                 and lead_in is not None
-                and level > lead_in[1]
+                # (an unnumbered lead-in under a heading, "12.2 Restraint" / "The Licensee must
+                # not ...:", sits at the level its items "(a)", "(b)" are given)
+                and (level > lead_in[1] or (lead_in[2] and level == lead_in[1] and label[0] == "("))
                 and bend - clauses[lead_in[0]].start <= MAX_LEAD_IN
             ):
                 # a sub-item of a lead-in clause ("shall not:") extends that clause
@@ -796,7 +815,7 @@ def segment(document: Document) -> Segmentation:
         )
         clauses.append(clause)
         clause_of_block[b] = len(clauses) - 1
-        lead_in = (len(clauses) - 1, level) if _leads_in(body) else None
+        lead_in = (len(clauses) - 1, level, not label) if _leads_in(body) else None
 
     close_sections(-1, len(text))
     # a section runs from its heading to the start of the next section at its level or above

@@ -138,7 +138,7 @@ def test_a_lead_in_keeps_its_items_however_it_ends_and_they_are_numbered(
     assert outside not in lead_in.text
     # ... and sits under its own heading, not a first "Clause 1"
     assert lead_in.heading_path[0].endswith(
-        ("INSURANCE", "Clause 16 Termination", "(Restrictions and Prohibited Acts)")
+        ("INSURANCE", "Clause 16 Termination", "Article 6 Restrictions and Prohibited Acts")
     )
 
 
@@ -333,7 +333,7 @@ def test_circled_paragraphs_hold_their_numbered_items(tmp_path: Path) -> None:
     clauses = segment(_doc(tmp_path, text)).clauses
     first = next(c for c in clauses if c.text.startswith("①"))
     assert "competing speech model" in first.text and "credit assessment" in first.text
-    assert first.heading_path == ("Article 6 (Restrictions on Use)", "①")
+    assert first.heading_path == ("Article 6 Restrictions on Use", "①")
     assert [c.text[0] for c in clauses if c.heading_path[0].startswith("Article 6")] == [
         "①",
         "②",
@@ -381,3 +381,40 @@ def test_a_paragraph_of_a_provision_is_read_with_it(tmp_path: Path) -> None:
     assert "reserves his moral rights" in by_label["8.7."]
     assert "official fees" in by_label["8.8."]
     assert "headings" not in by_label["8.8."]
+
+
+def test_an_abbreviated_article_heads_its_paragraphs_and_its_title_loses_its_brackets(
+    tmp_path: Path,
+) -> None:
+    # Italian and Swiss drafting in translation: "Art. 13 (Non-Competition)", "Art. 16 Liability"
+    text = (
+        "Art. 13 (Non-Competition)\n\n"
+        "13.1 The Developer undertakes not to supply the Platform to any Restricted House.\n\n"
+        "Art. 16 Liability\n\n"
+        "1 Liability for slight negligence is limited to the fees of three months.\n\n"
+        "2 Para. 1 does not apply to breaches of confidentiality.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    by_start = {c.text[:4]: c for c in seg.clauses}
+    assert by_start["13.1"].heading_path[0] == "Art. 13 Non-Competition"
+    assert by_start["2 Pa"].heading_path[0] == "Art. 16 Liability"
+    assert [s.heading for s in seg.sections] == ["Non-Competition", "Liability"]
+
+
+def test_items_complete_an_unnumbered_lead_in_under_a_heading(tmp_path: Path) -> None:
+    # Australian drafting: "12.2 Restraint" on a line of its own, then "The Licensee must not
+    # ...:" and its items "(a)", "(b)"
+    text = (
+        "12 RESTRAINT\n\n"
+        "12.2 Restraint\n\n"
+        "The Licensee must not, during the Restraint Period, directly or indirectly:\n"
+        "(a) carry on a Competing Business; or\n"
+        "(b) supply Outputs to a Competing Business.\n\n"
+        "12.3 Severance\n\n"
+        "Each restraint is separate.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    lead_in = next(c for c in seg.clauses if c.text.startswith("The Licensee must not"))
+    assert "carry on a Competing Business" in lead_in.text
+    assert "supply Outputs" in lead_in.text
+    assert "separate" not in lead_in.text
