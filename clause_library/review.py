@@ -294,20 +294,44 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)*" + _SUB + "*")
 #: and 12(b)"
 _NUMBERS = r"\d+(?:\.\d+)*" + _SUB + r"*(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*" + _SUB + r"*)*"
 _REFERENCE = re.compile(
-    r"\b(?:sections?|clauses?|articles?|paragraphs?)\s+(" + _NUMBERS + ")", re.IGNORECASE
+    r"\b(?:(?:sections?|clauses?|articles?|paragraphs?)\s+|arts?\.\s*)(" + _NUMBERS + ")",
+    re.IGNORECASE,
 )
 #: a provision's label, as its number ("ARTICLE 12" is article 12; "5.2." is 5.2)
 _LABEL_NUMBER = re.compile(
-    r"^\s*(?:(?:article|section|clause|part)\s+)?(\d+(?:\.\d+)*)\.?\s*$", re.IGNORECASE
+    r"^\s*(?:(?:article|section|clause|part)\s+|art\.\s*)?(\d+(?:\.\d+)*)\.?\s*$", re.IGNORECASE
 )
 #: a lettered provision's label, "(c)", and the label that opens a heading ("SECTION 12.
 #: LIMITATION OF LIABILITY", "(e) Effect of Termination")
 _LETTERED = re.compile(rf"^\s*{_SUB}\s*$")
 _HEADING_LABEL = re.compile(
-    r"^\s*(?:(?:(?:article|section|clause|part)\s+)?(?P<number>\d+(?:\.\d+)*)(?![\d.]*\d)"
+    r"^\s*(?:(?:(?:article|section|clause|part)\s+|art\.\s*|§\s*)?(?P<number>\d+(?:\.\d+)*)(?![\d.]*\d)"
     rf"|\((?P<sub>{_SUB_LABEL})\))",
     re.IGNORECASE,
 )
+
+
+#: a paragraph of an article named by its number in it: "Art. 16 para. 5", or "para. 2" in
+#: another paragraph of article 16
+_PARAGRAPH_REFERENCE = re.compile(
+    r"\b(?:(?:Art\.|Article)\s*(?P<article>\d+)\s+)?[Pp]aras?\.\s*(?P<paragraph>\d+)\b(?![.\d])"
+)
+
+
+def _paragraphs_named(text: str, own: str) -> str:
+    """``text`` with each paragraph of an article it names by "para." named as a provision
+    ("para. 2" in paragraph 16.4 is "Section 16.2"), so that references read alike."""
+    article = own.partition(".")[0] if "." in own else ""
+
+    def named(m: re.Match[str]) -> str:
+        of = m.group("article") or article
+        return f"Section {of}.{m.group('paragraph')}" if of else m.group(0)
+
+    return _PARAGRAPH_REFERENCE.sub(named, text)
+
+
+#: the heading of an article, whose paragraphs may be numbered 1, 2, 3 within it
+_ARTICLE_HEADING = re.compile(r"^\s*(?:article\s+|art\.\s*|§\s*)(\d+)\b(?![.\d])", re.IGNORECASE)
 
 
 def _provision_number(label: str) -> str:
@@ -324,6 +348,14 @@ def _number_of(segment: Segment) -> str:
     """A provision's number, with a lettered provision numbered through the provisions it sits
     in: "(c) Exceptions." in "SECTION 12. LIMITATION OF LIABILITY" is 12.c."""
     number = _provision_number(segment.label)
+    if number.isdigit() and segment.level > 0:
+        # "2" in "Art. 16 Liability": paragraph 2 of article 16 ("Art. 16 para. 2"), as Swiss,
+        # German and Japanese drafting number an article's paragraphs
+        for heading in reversed(segment.heading_path):
+            m = _ARTICLE_HEADING.match(heading)
+            if m is not None:
+                return f"{m.group(1)}.{number}"
+        return number
     if not _LETTERED.match(segment.label):
         return number
     parts = [segment.label.strip()[1:-1]]
@@ -384,11 +416,19 @@ _WHOLE_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 #: ... or before it ("Nothing in Section 19.1 prevents")
-_NOTHING_IN = re.compile(r"\bnothing\s+(?:contained\s+)?in\s+(?:this\s+)?$", re.IGNORECASE)
+_NOTHING_IN = re.compile(
+    r"\bnothing\s+(?:contained\s+)?in\s+(?:this\s+)?$"
+    # ... or "The following shall not constitute a breach of Article 14.1: (a) ..."
+    r"|\b(?:shall|does|do|will)\s+not\s+(?:constitute|amount\s+to|be\s+deemed)\s+(?:a\s+)?"
+    r"(?:breach|violation)\s+of\s+(?:this\s+)?$",
+    re.IGNORECASE,
+)
 #: ... or sets a limit of its own for some liabilities "in place of the limit in Article 16.2"
 _IN_PLACE_OF = re.compile(
     r"\b(?:in\s+place\s+of|instead\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:limit|cap|limitation)s?\s+"
-    r"(?:in|of|under|set\s+out\s+in)\s+$",
+    r"(?:in|of|under|set\s+out\s+in)\s+$"
+    # ... or "by way of derogation from para. 2" (a civil-law exception to the cap)
+    r"|\b(?:by\s+way\s+of\s+derogation|in\s+derogation)\s+(?:from|of|to)\s+$",
     re.IGNORECASE,
 )
 #: a provision that carves something out of the one before it, named only by its place
@@ -486,9 +526,12 @@ _REVOKES = re.compile(
 #: termination"): every provision of the article is read with it
 _ARTICLE_LASTS = re.compile(
     r"(?P<new>(?<![^.\n\s])(?<!\d\.)[^.\n]*?\b(?:obligations|duties|undertakings|restrictions)\s+"
-    r"(?:under|in|of|set\s+out\s+in)\s+this\s+(?:Article|Section|Clause)\s+(?P<ref>\d+)\b(?![.\d])"
-    r"[^.\n]*?\b(?:shall|will)\s+(?:apply|continue|survive|remain\s+in\s+(?:full\s+)?(?:force|effect)"
-    r"|last|expire|terminate|end)\b(?:[^.\n]|\.(?=\d))*\.?)",
+    r"(?:under|in|of|set\s+out\s+in)\s+this\s+(?:(?:Article|Section|Clause)\s+|Art\.\s*)(?P<ref>\d+)\b"
+    r"(?![.\d])"
+    r"[^.\n]*?\b(?:(?:shall|will)\s+(?:apply|continue|survive|remain\s+in\s+(?:full\s+)?(?:force|effect)"
+    # ... or in the present tense ("The obligations in this clause 13 apply for ... 2 years")
+    r"|last|expire|terminate|end)|appl(?:y|ies)\s+(?:for|during|until)|continues?\s+(?:for|to)|lasts?)\b"
+    r"(?:[^.\n]|\.(?=\d))*\.?)",
     re.IGNORECASE,
 )
 #: the lead-in of a list, which a new item added to the list is read under
@@ -596,8 +639,8 @@ class CrossReferences:
             if _PRECEDING_CARVED.match(split_label(clause.text)[1].lstrip()):
                 self.carved_before.setdefault(before_it.id, []).append(clause)
         for clause in segmentation.clauses:
-            text = clause.text
             number = _number_of(clause)
+            text = _paragraphs_named(clause.text, number)
             article = number.split(".")[0]
             if article and number != article and _WHOLE_ARTICLE.search(text):
                 self.carved_by.setdefault(article, []).append(clause)
@@ -765,8 +808,8 @@ class CrossReferences:
         unless it prevails over them ("Notwithstanding Section 17.3"), with theirs titled too."""
         if clause.id in self._yields:
             return self._yields[clause.id]
-        text = self.amended(clause)
         own = _number_of(clause)
+        text = _paragraphs_named(self.amended(clause), own)
         numbers: list[str] = []
         prevails_over: list[str] = []
         for m in _REFERENCE.finditer(text):

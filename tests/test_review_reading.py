@@ -975,3 +975,47 @@ def test_our_own_models_are_not_models_we_own() -> None:
     owned = "We own all Models trained on Licensed Content, and all weights of those Models."
     assert not check_holds(check.when, licence, ownership, playbook, set(), licence)
     assert check_holds(check.when, owned, ownership, playbook, set(), owned)
+
+
+def test_an_articles_paragraphs_are_numbered_within_it_and_named_by_para() -> None:
+    # Swiss drafting in translation: paragraphs "1", "2" of "Art. 16", which "para. 2" names
+    # from within the article and "Art. 16 para. 2" from anywhere
+    text = (
+        "Art. 11 Confidentiality\n"
+        "1 Each Party shall keep the other's information confidential.\n"
+        "2 The obligations under this Art. 11 shall continue to apply for two years.\n"
+        "Art. 16 Liability\n"
+        "1 The Parties are liable without limit for intent and gross negligence.\n"
+        "2 For slight negligence, the aggregate liability of each Party is limited to the fees "
+        "of three months.\n"
+        "3 By way of derogation from para. 2, liability for a breach of Art. 11 is limited to "
+        "CHF 2,000,000.\n"
+    )
+    segmentation = segment(_document(text))
+    references = CrossReferences(segmentation)
+    cap = next(c for c in segmentation.clauses if c.text.startswith("2 For slight"))
+    assert "CHF 2,000,000" in references.yields_to(cap)
+    duty = next(c for c in segmentation.clauses if c.text.startswith("1 Each Party"))
+    assert "two years" in "\n".join(
+        c.text for c in references.read_with.get(duty.id, [])
+    ) or "two years" in references.yields_to(duty)
+
+
+def test_a_carve_out_that_says_what_is_no_breach_of_a_provision_is_read_with_it() -> None:
+    references, clause = _numbered_provisions(
+        "14. NON-SOLICITATION\n"
+        "14.1 Neither Party shall solicit any employee of the other Party.\n"
+        "14.2 The following shall not constitute a breach of Article 14.1: (a) job "
+        "advertisements addressed to the public; (b) hiring persons who apply on their own "
+        "initiative.\n"
+    )
+    assert "job advertisements" in references.yields_to(clause["14.1"])
+
+
+def test_a_definition_of_an_unquoted_term_binds_no_one() -> None:
+    from clause_library.segment import opens_with_definition
+
+    assert opens_with_definition("Moral Rights has the meaning given in Part IX of the Act.")
+    assert opens_with_definition("1.1 Competing Business means any business that sells images.")
+    assert not opens_with_definition("The Licensee must not use the Licensed Content.")
+    assert not opens_with_definition("Licensee shall keep records.")
