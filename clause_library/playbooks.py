@@ -256,15 +256,17 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         # a sole trader's commission ("Photography and Video Commissioning Agreement")
         (r"\bcommission(?:ing|ed)?\s+(?:\w+\s+){0,2}?(?:agreement|terms|works?)\b", 2.0),
-        # (a "natural person", the Latin American "persona física", is an individual)
+        # (a "natural person", the Latin American "persona física", is an individual, and so is
+        # a French "entrepreneur individuel" under the micro-enterprise scheme)
         (
             r"\bsole\s+trader\b|\bself-employed\b|\bon\s+(?:his|her|their)\s+own\s+account\b|"
-            r"\bnatural\s+person\b|\bpersona\s+f[ií]sica\b|\bon\s+(?:his|her)\s+own\s+behalf\b",
+            r"\bnatural\s+person\b|\bpersona\s+f[ií]sica\b|\bon\s+(?:his|her)\s+own\s+behalf\b|"
+            r"\bmicro-?enterprise\b|\bauto-?entrepreneur\b|\bentrepreneur\s+individuel\b",
             1.5,
         ),
         # an individual engaged as an independent professional, and no employment created
         (
-            r"\bindependent\s+(?:specialist|professional|consultant)s?\b|"
+            r"\bindependent\s+(?:specialist|professional|consultant|designer|developer)s?\b|"
             r"\brenders?\s+(?:professional\s+)?services\s+independently\b|"
             r"\b(?:no|not\s+an?)\s+(?:employment|labou?r|employer-employee)\s+relationship\b",
             1.5,
