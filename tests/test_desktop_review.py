@@ -686,6 +686,9 @@ def test_where_a_finding_is_cited_as_a_reader_would() -> None:
     assert where("Article 9 (Adjustment of Unit Rates)", "①") == "Art. 9 ①"
     assert where("Article 6 (Restrictions on Use)", "②", "3") == "3"
     assert where("Article 17 (Indemnification)") == "Article 17 (Indem…"
+    # a paragraph numbered within its article, as Swiss drafting numbers them
+    assert where("Art. 16 Liability", "2") == "Art. 16 para. 2"
+    assert where("16 LIABILITY", "16.2") == "16.2"
 
 
 def test_a_heading_line_of_a_plain_text_file_is_shown_as_a_heading(tmp_path: Path) -> None:

@@ -78,7 +78,11 @@ def where_label(item: Item) -> str:
         return "Required" if getattr(item, "required", False) else "Recommended"
     path: tuple[str, ...] = getattr(item, "heading_path", ())
     label = ""
-    if path:
+    article = re.match(r"(?i)^(?:article|art\.)\s*([0-9]+)\b", path[-2]) if len(path) > 1 else None
+    if article and re.fullmatch(r"[0-9]+\.?", path[-1].strip()):
+        # a paragraph "2" of "Art. 16 Liability" is cited as Swiss and German drafting cite it
+        label = f"Art. {article.group(1)} para. {path[-1].strip().rstrip('.')}"
+    elif path:
         # a bare sub-item label ("d)", "(ii)") is cited with its numbered parent: "8.1(d)"
         subs: list[str] = []
         for part in reversed(path):
