@@ -8,7 +8,7 @@ import numpy as np
 
 from clause_library.embed import normalise_text
 from clause_library.match import ranked_units
-from clause_library.review import NOT_LEGAL_ADVICE, SEVERITY_ORDER, Review
+from clause_library.review import NOT_LEGAL_ADVICE, SEVERITY_ORDER, Review, review_counts_line
 
 
 def review_json(result: Review, candidates: int = 0) -> dict[str, Any]:
@@ -93,7 +93,6 @@ _MARK = {"red_flag": "RED FLAG", "weak": "WEAK", "present": "present", "missing"
 
 def write_review_text(result: Review, out: TextIO) -> None:
     document = result.document
-    counts = result.counts()
     out.write(f"{document.name}\n")
     out.write(
         f"Playbook: {result.playbook.title}   (detected kind: {result.kind.kind}, "
@@ -101,10 +100,7 @@ def write_review_text(result: Review, out: TextIO) -> None:
     )
     if result.parties:
         out.write(f"{parties_line(result)}\n")
-    out.write(
-        f"{counts['red_flag']} red flags, {counts['weak']} weak, {counts['missing']} missing, "
-        f"{counts['present']} present\n\n"
-    )
+    out.write(f"{review_counts_line(result)}\n\n")
     issues = sorted(
         (f for f in result.findings if f.is_issue),
         key=lambda f: (-SEVERITY_ORDER[f.severity], f.start),

@@ -1502,8 +1502,10 @@ def choose_playbook(
 
 
 def review_counts_line(result: Review) -> str:
+    """"1 red flag, 3 weak, 0 missing, 42 present"."""
     c = result.counts()
+    flags = "red flag" if c["red_flag"] == 1 else "red flags"
     return (
-        f"{c['red_flag']} red flags, {c['weak']} weak, {c['missing']} missing, "
+        f"{c['red_flag']} {flags}, {c['weak']} weak, {c['missing']} missing, "
         f"{c['present']} present"
     )

@@ -601,11 +601,10 @@ class ReviewTab(QWidget):
 
     @staticmethod
     def _summary(review: Review) -> str:
-        c = review.counts()
-        return (
-            f"{c['red_flag']} red flags, {c['weak']} weak, {c['missing']} missing, "
-            f"{c['present']} present."
-        )
+        # (the engine's modules are loaded by the time there is a review to count)
+        from clause_library.review import review_counts_line
+
+        return f"{review_counts_line(review)}."
 
     def set_view(self, which: int) -> None:
         """0: the text; 1: the PDF pages (PDF documents only)."""
