@@ -996,9 +996,7 @@ def test_an_articles_paragraphs_are_numbered_within_it_and_named_by_para() -> No
     cap = next(c for c in segmentation.clauses if c.text.startswith("2 For slight"))
     assert "CHF 2,000,000" in references.yields_to(cap)
     duty = next(c for c in segmentation.clauses if c.text.startswith("1 Each Party"))
-    assert "two years" in "\n".join(
-        c.text for c in references.read_with.get(duty.id, [])
-    ) or "two years" in references.yields_to(duty)
+    assert [c.text[:1] for c in references.read_with.get(duty.id, [])] == ["2"]
 
 
 def test_a_carve_out_that_says_what_is_no_breach_of_a_provision_is_read_with_it() -> None:
