@@ -528,15 +528,36 @@ def test_a_clause_headed_with_its_word_is_titled_by_its_heading() -> None:
     assert clause["15.2"].heading_path == ("Clause 15 Limitation of Liability", "15.2")
 
 
-def test_a_limit_set_in_place_of_the_cap_is_read_with_the_cap() -> None:
-    references, clause = _numbered_provisions(
-        "16. LIMITATION OF LIABILITY\n"
-        "16.2 Each Party's total liability is limited to the Fees paid in the twelve months "
-        "preceding the claim.\n"
-        "16.3 Each Party's total liability for breach of Article 17 (Confidentiality) is limited "
-        "to three times those Fees, in place of the limit in Article 16.2.\n"
-    )
-    assert "in place of the limit in Article 16.2" in references.yields_to(clause["16.2"])
+@pytest.mark.parametrize(
+    ("text", "carved", "carving"),
+    [
+        # a limit set "in place of" the cap
+        (
+            "16. LIMITATION OF LIABILITY\n"
+            "16.2 Each Party's total liability is limited to the Fees paid in the twelve months "
+            "preceding the claim.\n"
+            "16.3 Each Party's total liability for breach of Article 17 (Confidentiality) is "
+            "limited to three times those Fees, in place of the limit in Article 16.2.\n",
+            "16.2",
+            "in place of the limit in Article 16.2",
+        ),
+        # what "shall not constitute a breach of" a provision
+        (
+            "14. NON-SOLICITATION\n"
+            "14.1 Neither Party shall solicit any employee of the other Party.\n"
+            "14.2 The following shall not constitute a breach of Article 14.1: (a) job "
+            "advertisements addressed to the public; (b) hiring persons who apply on their own "
+            "initiative.\n",
+            "14.1",
+            "job advertisements",
+        ),
+    ],
+)
+def test_a_provision_that_carves_out_of_another_by_number_is_read_with_it(
+    text: str, carved: str, carving: str
+) -> None:
+    references, clause = _numbered_provisions(text)
+    assert carving in references.yields_to(clause[carved])
 
 
 def test_a_carve_out_of_the_preceding_paragraph_is_read_with_it() -> None:
@@ -997,17 +1018,6 @@ def test_an_articles_paragraphs_are_numbered_within_it_and_named_by_para() -> No
     assert "CHF 2,000,000" in references.yields_to(cap)
     duty = next(c for c in segmentation.clauses if c.text.startswith("1 Each Party"))
     assert [c.text[:1] for c in references.read_with.get(duty.id, [])] == ["2"]
-
-
-def test_a_carve_out_that_says_what_is_no_breach_of_a_provision_is_read_with_it() -> None:
-    references, clause = _numbered_provisions(
-        "14. NON-SOLICITATION\n"
-        "14.1 Neither Party shall solicit any employee of the other Party.\n"
-        "14.2 The following shall not constitute a breach of Article 14.1: (a) job "
-        "advertisements addressed to the public; (b) hiring persons who apply on their own "
-        "initiative.\n"
-    )
-    assert "job advertisements" in references.yields_to(clause["14.1"])
 
 
 def test_a_definition_of_an_unquoted_term_binds_no_one() -> None:
