@@ -32,6 +32,7 @@ from clause_library.parties import (
 )
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 from clause_library.segment import (
+    ARTICLE_HEADING,
     Segment,
     Segmentation,
     continues_definition,
@@ -330,10 +331,6 @@ def _paragraphs_named(text: str, own: str) -> str:
     return _PARAGRAPH_REFERENCE.sub(named, text)
 
 
-#: the heading of an article, whose paragraphs may be numbered 1, 2, 3 within it
-_ARTICLE_HEADING = re.compile(r"^\s*(?:article\s+|art\.\s*|§\s*)(\d+)\b(?![.\d])", re.IGNORECASE)
-
-
 def _provision_number(label: str) -> str:
     m = _LABEL_NUMBER.match(label)
     return m.group(1) if m else label.rstrip(".")
@@ -352,7 +349,7 @@ def _number_of(segment: Segment) -> str:
         # "2" in "Art. 16 Liability": paragraph 2 of article 16 ("Art. 16 para. 2"), as Swiss,
         # German and Japanese drafting number an article's paragraphs
         for heading in reversed(segment.heading_path):
-            m = _ARTICLE_HEADING.match(heading)
+            m = ARTICLE_HEADING.match(heading)
             if m is not None:
                 return f"{m.group(1)}.{number}"
         return number

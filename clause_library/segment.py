@@ -102,6 +102,10 @@ _ROMAN = re.compile(
 #: circled paragraph numbers: ① to ⑳, ⑴ to ⒇, ㉑ to ㊿ (which ``str.isdigit`` counts as digits)
 CIRCLED_NUMBER = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
 
+#: the heading of an article, whose paragraphs Swiss, German and Japanese drafting number 1, 2, 3
+#: within it ("Art. 16 Liability", "Article 6 (Restrictions on Use)", "§ 4 Fees")
+ARTICLE_HEADING = re.compile(r"^\s*(?:article\s+|art\.\s*|§\s*)(\d+)\b(?![.\d])", re.IGNORECASE)
+
 #: item numbers written as words, as Scots deeds number their items: "(One)", "(Two)"
 _NUMBER_WORDS = tuple(
     "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen "
@@ -904,6 +908,7 @@ def _with_span(segment: Segment, start: int, end: int, text: str) -> Segment:
 
 
 __all__ = [
+    "ARTICLE_HEADING",
     "Block",
     "DefinedTerm",
     "Segment",

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from clause_library.decisions import DECISION_LABELS
-from clause_library.segment import CIRCLED_NUMBER
+from clause_library.segment import ARTICLE_HEADING, CIRCLED_NUMBER
 from desktop.review.decisions import DecisionRecord
 from desktop.review.status import (
     SEVERITY_RANK,
@@ -78,7 +78,7 @@ def where_label(item: Item) -> str:
         return "Required" if getattr(item, "required", False) else "Recommended"
     path: tuple[str, ...] = getattr(item, "heading_path", ())
     label = ""
-    article = re.match(r"(?i)^(?:article|art\.)\s*([0-9]+)\b", path[-2]) if len(path) > 1 else None
+    article = ARTICLE_HEADING.match(path[-2]) if len(path) > 1 else None
     if article and re.fullmatch(r"[0-9]+\.?", path[-1].strip()):
         # a paragraph "2" of "Art. 16 Liability" is cited as Swiss and German drafting cite it
         label = f"Art. {article.group(1)} para. {path[-1].strip().rstrip('.')}"
