@@ -468,9 +468,11 @@ def _ends_sentence(text: str, sentence_start: int, dot: int, after: str) -> bool
 # --- glossary ----------------------------------------------------------------------------------
 
 _QUOTED = r"[\"“”'‘’]{1}(?P<term>[A-Z][^\"“”]{0,60}?)[\"“”'’]{1}"
+#: what follows a term its definition defines: "means", "has the meaning", or a colon, as
+#: civil-law drafting in translation defines its terms ('"Purpose": the research ...')
 _DEFINING_VERB = (
-    r"\s*(?:shall\s+)?(?:means?|refers?\s+to|includes?|shall\s+have\s+the\s+meaning|"
-    r"has\s+the\s+meaning|is\s+defined)"
+    r"\s*(?:(?:shall\s+)?(?:means?|refers?\s+to|includes?|shall\s+have\s+the\s+meaning|"
+    r"has\s+the\s+meaning|is\s+defined)\b|:(?=[ \t]+[a-z(]))"
 )
 _DEFINITION = re.compile(
     _QUOTED
@@ -479,7 +481,7 @@ _DEFINITION = re.compile(
     r"|hereinafter\s+(?:the\s+)?)?"
     r"[\"“”'‘](?P<term2>[A-Z][^\"“”]{0,60}?)[\"“”'’]\)"
 )
-_OPENS_WITH_DEFINITION = re.compile(r"\s*" + _QUOTED + r",?" + _DEFINING_VERB + r"\b")
+_OPENS_WITH_DEFINITION = re.compile(r"\s*" + _QUOTED + r",?" + _DEFINING_VERB)
 #: ... or an unquoted term, as Australian drafting sets its definitions in bold ("Moral Rights
 #: has the meaning given in Part IX of the Copyright Act", "Competing Business means ...")
 _OPENS_WITH_UNQUOTED_DEFINITION = re.compile(

@@ -7,6 +7,8 @@ import pytest
 from clause_library.ingest import load
 from clause_library.segment import (
     continues_definition,
+    definition_body,
+    opens_with_definition,
     run_in_heading,
     segment,
     sentence_spans,
@@ -261,6 +263,28 @@ def test_a_sentence_that_goes_on_defining_the_term_of_its_definition() -> None:
     assert continues_definition(definition, "Research Purposes also include validation.")
     assert not continues_definition(definition, "Licensee may use Models for any purpose.")
     assert not continues_definition("Licensee may use the Data.", "The Data includes images.")
+
+
+def test_a_term_defined_after_a_colon_as_civil_law_drafting_in_translation_does(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "SECOND.- DEFINITIONS\n\n"
+        '2.1 "Purpose": the research and internal validation of Models by the Licensee, '
+        "excluding in all cases Commercial Exploitation.\n\n"
+        '2.2 "Commercial Exploitation": the use of any Model in a production environment.\n\n'
+        "THIRD.- LICENCE\n\n"
+        '3.1 The Licensor grants a licence to use the Corpus for the Purpose. Note: "Corpus" '
+        "is described in Annex I.\n"
+    )
+    terms = {t.term for t in segment(_doc(tmp_path, text)).glossary}
+    assert {"Purpose", "Commercial Exploitation"} <= terms
+    assert "Corpus" not in terms
+    definition = '2.1 "Purpose": the research and internal validation of Models.'
+    assert opens_with_definition(definition)
+    assert definition_body(definition) == "the research and internal validation of Models."
+    # a quotation followed by a colon and a capitalised sentence defines nothing
+    assert not opens_with_definition('"Notice": The Supplier shall give notice in writing.')
 
 
 def test_provisions_quoted_over_several_paragraphs_are_one_clause(tmp_path: Path) -> None:
