@@ -53,6 +53,10 @@ class Condition:
     document_any: tuple[str, ...] = ()
     document_none: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    #: whether ``document_any`` and ``document_none`` read the agreement without the provisions
+    #: the clause sets aside ("Notwithstanding clause 6.2, the Supplier may process ..."): the
+    #: limit in 6.2 answers no check on what 6.4 allows despite it
+    without_set_aside: bool = False
 
 
 @dataclass(frozen=True)
@@ -297,6 +301,7 @@ _WHEN_KEYS = (
     "document_any",
     "document_none",
     "kinds",
+    "without_set_aside",
 )
 
 #: Party placeholders a check regex may use; matched against any party name when validating.
@@ -335,7 +340,14 @@ def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, li
     when_raw = reader.mapping("when")
     when = _Reader(when_raw, src, f"'when' of {reader.what}", reader.line_of("when"))
     when.unknown(_WHEN_KEYS)
-    parts: dict[str, tuple[str, ...]] = {k: when.texts(k) for k in _WHEN_KEYS}
+    parts: dict[str, tuple[str, ...]] = {
+        k: when.texts(k) for k in _WHEN_KEYS if k != "without_set_aside"
+    }
+    without_set_aside = when.node.get("without_set_aside", False)
+    if not isinstance(without_set_aside, bool):
+        raise when.fail(
+            "without_set_aside", f"'without_set_aside' of {reader.what} must be true or false"
+        )
     for key in (
         "any",
         "any_with_definitions",
@@ -376,7 +388,7 @@ def _parse_check(raw: Any, clause_id: str, cues: Mapping[str, str], src: str, li
         severity=severity,
         title=reader.text("title"),
         explanation=reader.text("explanation"),
-        when=Condition(**parts),
+        when=Condition(**parts, without_set_aside=without_set_aside),
         recommendation=reader.text("recommendation", required=False),
         fix=fix,
     )

@@ -319,16 +319,71 @@ _PARAGRAPH_REFERENCE = re.compile(
 )
 
 
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+_CARDINAL_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+
+
+def _numbered(words: list[str], tens: tuple[str, str]) -> dict[str, int]:
+    """Numbers 1 to 39 as ``words`` name them, "twenty-first" or "twenty-one" past the teens."""
+    out = {w: i for i, w in enumerate(words, start=1)}
+    out.update({tens[0]: 20, tens[1]: 30})
+    for base, ten in ((20, "twenty"), (30, "thirty")):
+        out.update({f"{ten}-{w}": base + i for i, w in enumerate(words[:9], start=1)})
+    return out
+
+
+#: clause numbers written as words, as Spanish and Latin American drafting numbers its clauses
+#: ("TWELFTH.- WARRANTIES", "Clause TWENTY-FIRST") and Brazilian its ("CLAUSE FIVE")
+ORDINALS = _numbered(_ORDINAL_WORDS, ("twentieth", "thirtieth"))
+WORD_NUMBERS = {**ORDINALS, **_numbered(_CARDINAL_WORDS, ("twenty", "thirty"))}
+_WORD_NUMBER = "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b"
+_ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b"
+#: a reference by words: "Clause TWELFTH", "Clauses TWELFTH, THIRTEENTH and SEVENTEENTH"
+_WORD_REFERENCE = re.compile(
+    rf"\b(?:clauses?|articles?|sections?)\s+{_WORD_NUMBER}"
+    rf"(?:\s*(?:,|and|or|&)\s*{_WORD_NUMBER})*",
+    re.IGNORECASE,
+)
+#: ... and a heading that opens with one: "TWELFTH.- WARRANTIES", "CLAUSE FIVE – PRICE"
+WORD_HEADING = re.compile(
+    rf"^\s*(?:(?:clause|article)\s+(?P<word>{_WORD_NUMBER})|(?P<ordinal>{_ORDINAL}))"
+    r"\s*(?:\.-|\.|:|\s[-–—])\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _words_numbered(text: str) -> str:
+    """``text`` with clauses it names by words named by number ("Clause TWELFTH" is "Clause
+    12"), so that references read alike."""
+
+    def numbered(m: re.Match[str]) -> str:
+        return re.sub(
+            _WORD_NUMBER,
+            lambda w: str(WORD_NUMBERS[w.group(0).lower()]),
+            m.group(0),
+            flags=re.IGNORECASE,
+        )
+
+    return _WORD_REFERENCE.sub(numbered, text)
+
+
 def _paragraphs_named(text: str, own: str) -> str:
     """``text`` with each paragraph of an article it names by "para." named as a provision
-    ("para. 2" in paragraph 16.4 is "Section 16.2"), so that references read alike."""
+    ("para. 2" in paragraph 16.4 is "Section 16.2"), and each clause it names by words named by
+    number, so that references read alike."""
     article = own.partition(".")[0] if "." in own else ""
 
     def named(m: re.Match[str]) -> str:
         of = m.group("article") or article
         return f"Section {of}.{m.group('paragraph')}" if of else m.group(0)
 
-    return _PARAGRAPH_REFERENCE.sub(named, text)
+    return _PARAGRAPH_REFERENCE.sub(named, _words_numbered(text))
 
 
 def _provision_number(label: str) -> str:
@@ -409,7 +464,11 @@ _WHOLE_ARTICLE = re.compile(
     r"\b(?:neither|no)\s+(?:\S+\s+){0,2}?(?:caps?|limitations?)\s+(?:in\s+this\s+\w+\s+)?"
     r"(?:limits?|appl(?:y|ies)\s+to|restricts?|excludes?)\b"
     r"|^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:this|the\s+foregoing)\s+(?:clause|section|article)\s+"
-    r"(?:does|shall|will)\s+not\s+(?:\S+\s+)?(?:apply|restrict|prevent|prohibit|limit)\b",
+    r"(?:does|shall|will)\s+not\s+(?:\S+\s+)?(?:apply|restrict|prevent|prohibit|limit)\b"
+    # ... or says what is no breach of it ("General job offers ... shall not constitute a breach
+    # of this Clause")
+    r"|\b(?:shall|does|do|will)\s+not\s+(?:constitute|amount\s+to|be\s+deemed)\s+(?:to\s+be\s+)?"
+    r"(?:a\s+)?(?:breach|violation)\s+of\s+this\s+(?:clause|section|article)\b",
     re.IGNORECASE,
 )
 #: ... or before it ("Nothing in Section 19.1 prevents")
@@ -602,7 +661,12 @@ class CrossReferences:
         sections = segmentation.sections
         for section, following in itertools.zip_longest(sections, sections[1:]):
             number = _number_of(section)
-            if number and section.heading:
+            worded = WORD_HEADING.match(section.heading or "")
+            if not number and worded:
+                # "TWELFTH.- WARRANTIES" is clause 12, titled "WARRANTIES"
+                word = (worded["word"] or worded["ordinal"]).lower()
+                self.titles.setdefault(str(WORD_NUMBERS[word]), worded["title"])
+            elif number and section.heading:
                 self.titles.setdefault(number, _title(section.heading))
             elif number and following is not None and _titles(section, following):
                 # "ARTICLE 9" with its title on the next line: "CONFIDENTIALITY"
@@ -796,7 +860,25 @@ class CrossReferences:
             names = [self.titles[n] for n in numbers if n in self.titles]
             return f"{m.group(0)} ({'; '.join(names)})" if names else m.group(0)
 
-        return _REFERENCE.sub(title, text)
+        return _REFERENCE.sub(title, _words_numbered(text))
+
+    def overriding(self, clause: Segment, document_text: str) -> str:
+        """``document_text`` without the provisions that ``clause`` prevails over
+        ("Notwithstanding clause 6.2, the Supplier may process Customer Content ..."), for a
+        check that reads what the agreement says elsewhere without what the clause sets
+        aside (:attr:`~clause_library.library.Condition.without_set_aside`)."""
+        own = _number_of(clause)
+        text = _paragraphs_named(self.amended(clause), own)
+        overridden: list[Segment] = []
+        for m in _REFERENCE.finditer(text):
+            if _PREVAILS.search(text[max(0, m.start() - 80) : m.start()]):
+                for number in self._referred(m.group(1)):
+                    overridden += self._clauses.get(number) or self._in_article(number)
+        for other in overridden:
+            if other is not clause:
+                blank = " " * (other.end - other.start)
+                document_text = document_text[: other.start] + blank + document_text[other.end :]
+        return document_text
 
     def yields_to(self, clause: Segment) -> str:
         """The clause's own text with its references titled, and the text of the provisions it
@@ -1113,6 +1195,7 @@ def review(
                 playbook=reading,
                 present=present,
                 document_text=document.text,
+                set_aside_text=functools.partial(references.overriding, clause, document.text),
                 yields_to="\n".join(
                     filter(
                         None,
@@ -1236,8 +1319,11 @@ def _holds(
     playbook: Playbook,
     present: set[str],
     document_text: str,
+    set_aside_text: Callable[[], str],
     yields_to: str,
 ) -> bool:
+    if check.when.without_set_aside and (check.when.document_any or check.when.document_none):
+        document_text = set_aside_text()
     return check_holds(
         check.when, text, clause_type, playbook, present, document_text, yields_to, with_definitions
     )

@@ -249,6 +249,34 @@ clauses:
         build_library([("x.yaml", text)])
 
 
+def test_a_check_reads_the_agreement_without_what_the_clause_sets_aside_only_if_told() -> None:
+    text = """family: x
+title: X
+clauses:
+  - id: thing
+    title: Thing
+    description: d
+    cues:
+      word: '\\bthing\\b'
+    exemplars: [a one, a two, a three, a four, a five, a six]
+    checks:
+      - id: thing_check
+        status: weak
+        severity: low
+        title: T
+        explanation: e
+        when:
+          any: [word]
+          document_none: ['\\binstructions\\b']
+          without_set_aside: {flag}
+"""
+    library = build_library([("x.yaml", text.format(flag="true"))])
+    assert library.check("thing_check").when.without_set_aside
+    assert not default_library().check("drd_no_certification").when.without_set_aside
+    with pytest.raises(LibraryError, match=r"x\.yaml:19: 'without_set_aside' of check .* true or"):
+        build_library([("x.yaml", text.format(flag="'yes'"))])
+
+
 _EXCLUDING = """family: x
 title: X
 clauses:
