@@ -33,7 +33,7 @@ _JOIN = r"(?:\s*[,;]?\s*(?:and/or|and|or)?\s*)"
 _GROUP = re.compile(rf"{_QUOTED}(?:{_JOIN}{_QUOTED})*")
 #: what introduces a defined name: "(the", "(hereinafter referred to as", "(hereinafter called
 #: as the", or without the parenthesis ", hereinafter referred to as"
-_CALLED = r"(?:(?:referred\s+to\s+as|called(?:\s+as)?|known\s+as)\s+)"
+_CALLED = r"(?:(?:referred\s+to\s+as|called(?:\s+as)?|known\s+as)\s*:?\s+)"
 _HEREINAFTER = r"(?:hereinafter|hereafter|herein)\s*[,:]?\s+"
 #: a party defined with its group: "(together with its subsidiaries, the "Company")"
 _WITH_GROUP = r"(?:together\s+with\s+its\s+[^()\"“”,]{1,40},\s*)"
@@ -53,6 +53,9 @@ _UNQUOTED = re.compile(
 _AT_LINE_END = re.compile(
     rf"\(\s*(?:(?i:the)\s+)?{_BARE_NAME}\s*\)[ \t]*[;,.]?[ \t]*(?:(?i:and))?[ \t]*$", re.MULTILINE
 )
+#: ... or as the label of a party's lines in the list of parties, as Chinese contracts name them:
+#: "Party A: Ningbo Hengxin New Energy Technology Co., Ltd."
+_LABELLED = re.compile(r"^[ \t]*(Party\s+(?:[A-D]|One|Two|Three))[ \t]*[:：][ \t]*\S", re.MULTILINE)
 #: a parenthesis in the opening, and wording in one that names more than one party
 _PARENTHESIS = re.compile(r"\(([^()]{1,250})\)")
 _SEVERAL_PARTIES = re.compile(r"\b(?:each|respectively|collectively|together\s+the)\b", re.I)
@@ -140,10 +143,21 @@ _NOT_A_PARTY_ENDING = {
     "information",
     "materials",
 }
+#: a line that introduces a party: a company form and where it is registered or lives
+_PARTY_LINE = (
+    r"(?=[^\n]{0,200}\b(?:B\.V\.|N\.V\.|Ltd|Limited|Inc|LLC|GmbH|S\.[AL]\.|AB|Pty|plc|"
+    r"corporation|company|sole\s+proprietor|Mr|Ms|Mrs)\b)"
+    r"(?=[^\n]{0,400}\b(?:registered|incorporated|residing|resident|domiciled|having\s+(?:its|his|her)))"
+)
 #: where the preamble ends: the recitals, the operative words or the first numbered clause
 _PREAMBLE_ENDS = re.compile(
-    r"^\s*(?:recitals|background|whereas|witnesseth|now,?\s+therefore|agreed\s+terms|"
-    r"(?:article\s+)?(?:1|i)\.?\s+(?:definitions|interpretation)|1\.\s)",
+    r"^\s*(?:(?:\d{1,2}\.?[ \t]+)?(?:recitals|background)|whereas|witnesseth|now,?\s+therefore|"
+    r"agreed\s+terms|(?:article\s+)?(?:1|i)\.?\s+(?:definitions|interpretation)|"
+    # the first numbered clause, unless it is the parties clause or the first party itself
+    # ("1. Domvast Insurtech B.V., ..., having its registered office in Utrecht")
+    rf"1\.\s(?!\s*parties\b)(?!{_PARTY_LINE})|"
+    # the recitals of a Spanish contract ("EXPONEN", in translation "STATE")
+    r"state[ \t]*:?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -216,7 +230,8 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
         if len(names) > 1:
             found = [(at, group) for at, group in found if not set(group) < set(names)]
             found.append((match.start(), names))
-    for match in [*_UNQUOTED.finditer(head), *_AT_LINE_END.finditer(head)]:
+    unquoted = (_UNQUOTED, _AT_LINE_END, _LABELLED)
+    for match in [m for pattern in unquoted for m in pattern.finditer(head)]:
         name = " ".join(match.group(1).split())
         if _names_a_party(name):
             found.append((match.start(), (name,)))

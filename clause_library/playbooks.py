@@ -293,6 +293,12 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         # "Data Licence", "Data Access and Licence Terms"
         (r"data(?:set)?\s+(?:access\s+(?:and\s+)?)?licen[cs]e", 3.0),
         (r"(?:content|archive|corpus)\s+licen[cs]e", 0.5),
+        # "Licence Agreement for the Use of a Corpus of Call Recordings"
+        (
+            r"licen[cs]e\s+(?:agreement\s+)?(?:for|of)\s+(?:the\s+use\s+of\s+)?(?:an?\s+|the\s+)?"
+            r"(?:corpus|data\s?sets?|collection\s+of\s+(?:data|recordings|images))\b",
+            3.0,
+        ),
         # a music or image library licensed for training ("Catalogue Licence Agreement")
         (r"\bcatalog(?:ue)?\s+licen[cs]e", 1.5),
         # "Data Provision Agreement", the Japanese model contract for providing data

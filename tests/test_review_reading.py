@@ -282,6 +282,64 @@ def test_names_at_the_end_of_a_list_of_parties_and_a_form_addressed_to_you() -> 
     assert read.us[:2] == ("Lumen", "you") and read.them[0] == "Northwind"
 
 
+def test_parties_labelled_numbered_in_a_parties_clause_or_named_after_a_colon() -> None:
+    # Chinese contracts label each party's lines "Party A:", "Party B:"
+    labelled = (
+        "MUTUAL CONFIDENTIALITY AGREEMENT\n\nParty A: Qiantang Cell Works Co., Ltd.\n"
+        "Legal Representative: WANG Li\n\nParty B: Orrin Analytics Pte. Ltd.\n"
+        "Position: Director\n\nWHEREAS:\n\n1. Party A makes cells;\n"
+    )
+    assert defined_names(labelled) == [("Party A",), ("Party B",)]
+    # a parties clause numbered 1, its parties defined in it, and recitals numbered 2
+    clause = (
+        "AGREEMENT\nregarding a hosted service\n\nSupplier's agreement no. 41\n"
+        "Customer's reference: KS 2024/9\n\n(English translation.)\n\n\n1. PARTIES\n\n"
+        '1.1 Tolvmark AB, Storgatan 4, Uppsala (the "Supplier").\n\n'
+        '1.2 Norrby kommun, Torget 1, Norrby (the "Customer").\n\n2. BACKGROUND\n\n'
+        '2.1 The Customer has procured a service under the Public Procurement Act ("LOU").\n'
+    )
+    assert defined_names(clause) == [("Supplier",), ("Customer",)]
+    # the first party numbered 1, and its name given after a colon
+    undersigned = (
+        "CONTRACT FOR SERVICES\n(overeenkomst van opdracht)\n\nconcerning the development of "
+        "models for the detection of fraud in claims\n\nTHE UNDERSIGNED:\n\n"
+        "1. Veldkamp Verzekeringen B.V., a private company with limited liability, having its "
+        'registered office in Utrecht,\n\nhereinafter referred to as: "the Client";\n\nand\n\n'
+        "2. Mr Daan Smit, a sole proprietor, having his place of business in Delft,\n\n"
+        'hereinafter referred to as: "the Contractor";\n\nWHEREAS:\n'
+    )
+    assert defined_names(undersigned) == [("Client",), ("Contractor",)]
+    # a law named in the recitals of a Spanish contract ("STATE") names no party
+    spanish = (
+        "LICENCE AGREEMENT\n\nIn Madrid, on 3 March 2025.\n\nAPPEAR\n\nMs. Ruiz, on behalf of "
+        'ALBORADA, S.A. (hereinafter "ALBORADA" or the "LICENSOR"), and Mr. Pons, on behalf '
+        'of CIRCELL, S.L. (hereinafter "CIRCELL" or the "LICENSEE").\n\nSTATE\n\nI.- That the '
+        'Intellectual Property Law (hereinafter, "LPI") applies.\n'
+    )
+    assert defined_names(spanish) == [("ALBORADA", "LICENSOR"), ("CIRCELL", "LICENSEE")]
+
+
+def test_what_the_agreement_says_elsewhere_is_read_without_what_a_clause_sets_aside() -> None:
+    text = (
+        "6. DATA PROTECTION\n\n"
+        "6.2 The Supplier shall process Personal Data only on the documented instructions of the "
+        "Customer.\n\n"
+        "6.4 Notwithstanding clause 6.2, the Supplier may process Customer Content, including "
+        "Personal Data in it, to train its models.\n\n"
+        "6.5 The Supplier shall keep Personal Data in the European Union.\n"
+    )
+    document = _document(text)
+    segmentation = segment(document)
+    references = CrossReferences(segmentation)
+    overriding = next(c for c in segmentation.clauses if c.text.startswith("6.4"))
+    read = references.overriding(overriding, document.text)
+    assert "documented instructions" not in read and len(read) == len(document.text)
+    assert "in the European Union" in read
+    # a clause that prevails over nothing leaves the agreement as it is
+    other = next(c for c in segmentation.clauses if c.text.startswith("6.5"))
+    assert references.overriding(other, document.text) == document.text
+
+
 def _document(text: str, name: str = "terms.txt") -> Document:
     builder = DocumentBuilder(Path(name), "txt")
     for paragraph in text.split("\n"):
