@@ -234,32 +234,20 @@ clauses:
     assert "two.yaml:4" in message and "one.yaml:4" in message
 
 
+def _thing(cue: str, rest: str = "") -> str:
+    """A library file of one type, "thing", with the cue ``cue`` and then ``rest``."""
+    head = "family: x\ntitle: X\nclauses:\n  - id: thing\n    title: Thing\n    description: d\n"
+    exemplars = "    exemplars: [a one, a two, a three, a four, a five, a six]\n"
+    return f"{head}    cues:\n      {cue}\n{exemplars}{rest}"
+
+
 def test_bad_regex_reports_file_and_line() -> None:
-    text = """family: x
-title: X
-clauses:
-  - id: thing
-    title: Thing
-    description: d
-    cues:
-      broken: '(unclosed'
-    exemplars: [a one, a two, a three, a four, a five, a six]
-"""
     with pytest.raises(LibraryError, match=r"x\.yaml:8: .*does not compile"):
-        build_library([("x.yaml", text)])
+        build_library([("x.yaml", _thing("broken: '(unclosed'"))])
 
 
 def test_a_check_reads_the_agreement_without_what_the_clause_sets_aside_only_if_told() -> None:
-    text = """family: x
-title: X
-clauses:
-  - id: thing
-    title: Thing
-    description: d
-    cues:
-      word: '\\bthing\\b'
-    exemplars: [a one, a two, a three, a four, a five, a six]
-    checks:
+    check = """    checks:
       - id: thing_check
         status: weak
         severity: low
@@ -268,13 +256,14 @@ clauses:
         when:
           any: [word]
           document_none: ['\\binstructions\\b']
-          without_set_aside: {flag}
+          without_set_aside: FLAG
 """
-    library = build_library([("x.yaml", text.format(flag="true"))])
+    cue = "word: '\\bthing\\b'"
+    library = build_library([("x.yaml", _thing(cue, check.replace("FLAG", "true")))])
     assert library.check("thing_check").when.without_set_aside
     assert not default_library().check("drd_no_certification").when.without_set_aside
     with pytest.raises(LibraryError, match=r"x\.yaml:19: 'without_set_aside' of check .* true or"):
-        build_library([("x.yaml", text.format(flag="'yes'"))])
+        build_library([("x.yaml", _thing(cue, check.replace("FLAG", "'yes'")))])
 
 
 _EXCLUDING = """family: x
