@@ -33,12 +33,16 @@ from clause_library.parties import (
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 from clause_library.segment import (
     ARTICLE_HEADING,
+    WORD_HEADING,
+    WORD_NUMBER,
+    WORD_NUMBERS,
     Segment,
     Segmentation,
     continues_definition,
     definition_body,
     opens_with_definition,
     split_label,
+    word_heading_number,
 )
 
 FindingStatus = Literal["present", "weak", "red_flag"]
@@ -319,44 +323,12 @@ _PARAGRAPH_REFERENCE = re.compile(
 )
 
 
-_ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
-_CARDINAL_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-
-
-def _numbered(words: list[str], tens: tuple[str, str]) -> dict[str, int]:
-    """Numbers 1 to 39 as ``words`` name them, "twenty-first" or "twenty-one" past the teens."""
-    out = {w: i for i, w in enumerate(words, start=1)}
-    out.update({tens[0]: 20, tens[1]: 30})
-    for base, ten in ((20, "twenty"), (30, "thirty")):
-        out.update({f"{ten}-{w}": base + i for i, w in enumerate(words[:9], start=1)})
-    return out
-
-
-#: clause numbers written as words, as Spanish and Latin American drafting numbers its clauses
-#: ("TWELFTH.- WARRANTIES", "Clause TWENTY-FIRST") and Brazilian its ("CLAUSE FIVE")
-ORDINALS = _numbered(_ORDINAL_WORDS, ("twentieth", "thirtieth"))
-WORD_NUMBERS = {**ORDINALS, **_numbered(_CARDINAL_WORDS, ("twenty", "thirty"))}
-_WORD_NUMBER = "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b"
-_ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b"
 #: a reference by words: "Clause TWELFTH", "Clauses TWELFTH, THIRTEENTH and SEVENTEENTH"
 _WORD_REFERENCE = re.compile(
-    rf"\b(?:clauses?|articles?|sections?)\s+{_WORD_NUMBER}"
-    rf"(?:\s*(?:,|and|or|&)\s*{_WORD_NUMBER})*",
+    rf"\b(?:clauses?|articles?|sections?)\s+{WORD_NUMBER}"
+    rf"(?:\s*(?:,|and|or|&)\s*{WORD_NUMBER})*",
     re.IGNORECASE,
 )
-#: ... and a heading that opens with one: "TWELFTH.- WARRANTIES", "CLAUSE FIVE – PRICE"
-WORD_HEADING = re.compile(
-    rf"^\s*(?:(?:clause|article)\s+(?P<word>{_WORD_NUMBER})|(?P<ordinal>{_ORDINAL}))"
-    r"\s*(?:\.-|\.|:|\s[-–—])\s*(?P<title>\S.*)$",
-    re.IGNORECASE,
-)
-
 
 def _words_numbered(text: str) -> str:
     """``text`` with clauses it names by words named by number ("Clause TWELFTH" is "Clause
@@ -364,7 +336,7 @@ def _words_numbered(text: str) -> str:
 
     def numbered(m: re.Match[str]) -> str:
         return re.sub(
-            _WORD_NUMBER,
+            WORD_NUMBER,
             lambda w: str(WORD_NUMBERS[w.group(0).lower()]),
             m.group(0),
             flags=re.IGNORECASE,
@@ -664,8 +636,7 @@ class CrossReferences:
             worded = WORD_HEADING.match(section.heading or "")
             if not number and worded:
                 # "TWELFTH.- WARRANTIES" is clause 12, titled "WARRANTIES"
-                word = (worded["word"] or worded["ordinal"]).lower()
-                self.titles.setdefault(str(WORD_NUMBERS[word]), worded["title"])
+                self.titles.setdefault(word_heading_number(section.heading), worded["title"])
             elif number and section.heading:
                 self.titles.setdefault(number, _title(section.heading))
             elif number and following is not None and _titles(section, following):

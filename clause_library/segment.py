@@ -106,6 +106,46 @@ CIRCLED_NUMBER = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
 #: within it ("Art. 16 Liability", "Article 6 (Restrictions on Use)", "§ 4 Fees")
 ARTICLE_HEADING = re.compile(r"^\s*(?:article\s+|art\.\s*|§\s*)(\d+)\b(?![.\d])", re.IGNORECASE)
 
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+_CARDINAL_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+
+
+def _numbered(words: list[str], tens: tuple[str, str]) -> dict[str, int]:
+    """Numbers 1 to 39 as ``words`` name them, "twenty-first" or "twenty-one" past the teens."""
+    out = {w: i for i, w in enumerate(words, start=1)}
+    out.update({tens[0]: 20, tens[1]: 30})
+    for base, ten in ((20, "twenty"), (30, "thirty")):
+        out.update({f"{ten}-{w}": base + i for i, w in enumerate(words[:9], start=1)})
+    return out
+
+
+#: clause numbers written as words, as Spanish and Latin American drafting numbers its clauses
+#: ("TWELFTH.- WARRANTIES", "Clause TWENTY-FIRST") and Brazilian its ("CLAUSE FIVE")
+ORDINALS = _numbered(_ORDINAL_WORDS, ("twentieth", "thirtieth"))
+WORD_NUMBERS = {**ORDINALS, **_numbered(_CARDINAL_WORDS, ("twenty", "thirty"))}
+WORD_NUMBER = "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b"
+_ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b"
+#: a heading that opens with a clause number in words: "TWELFTH.- WARRANTIES", "CLAUSE FIVE – PRICE"
+WORD_HEADING = re.compile(
+    rf"^\s*(?:(?:clause|article)\s+(?P<word>{WORD_NUMBER})|(?P<ordinal>{_ORDINAL}))"
+    r"\s*(?:\.-|\.|:|\s[-–—])\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def word_heading_number(heading: str) -> str:
+    """The number of a clause whose heading opens with it in words ("12" for "TWELFTH.-
+    WARRANTIES"), or ``""``."""
+    m = WORD_HEADING.match(heading)
+    return str(WORD_NUMBERS[(m["word"] or m["ordinal"]).lower()]) if m else ""
+
+
 #: item numbers written as words, as Scots deeds number their items: "(One)", "(Two)"
 _NUMBER_WORDS = tuple(
     "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen "

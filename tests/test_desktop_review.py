@@ -689,6 +689,9 @@ def test_where_a_finding_is_cited_as_a_reader_would() -> None:
     # a paragraph numbered within its article, as Swiss drafting numbers them
     assert where("Art. 16 Liability", "2") == "Art. 16 para. 2"
     assert where("16 LIABILITY", "16.2") == "16.2"
+    # a clause numbered in words, as Spanish drafting numbers them
+    assert where("TWENTY-SECOND.- SURVIVAL") == "Clause 22"
+    assert where("CLAUSE FIVE – PRICE AND PAYMENT", "a)") == "Clause 5(a)"
 
 
 def test_a_heading_line_of_a_plain_text_file_is_shown_as_a_heading(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from clause_library.decisions import DECISION_LABELS
-from clause_library.segment import ARTICLE_HEADING, CIRCLED_NUMBER
+from clause_library.segment import ARTICLE_HEADING, CIRCLED_NUMBER, word_heading_number
 from desktop.review.decisions import DecisionRecord
 from desktop.review.status import (
     SEVERITY_RANK,
@@ -102,7 +102,9 @@ def where_label(item: Item) -> str:
             if article and subs:
                 label = f"Art. {article.group(1)}" + "".join(subs)
                 break
-            label = part + "".join(subs)
+            # a clause numbered in words ("TWENTY-SECOND.- SURVIVAL") is cited by its number
+            worded = word_heading_number(part)
+            label = (f"Clause {worded}" if worded else part) + "".join(subs)
             break
         else:
             label = "".join(subs)
