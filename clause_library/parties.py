@@ -51,11 +51,14 @@ _UNQUOTED = re.compile(
 #: ... or, at the end of a party's paragraph in a list of the parties, in parentheses alone:
 #: "1. AROHA WHITCOMBE, of 41 Scanlan Street, Auckland (the Contractor)"
 _AT_LINE_END = re.compile(
-    rf"\(\s*(?:(?i:the)\s+)?{_BARE_NAME}\s*\)[ \t]*[;,.]?[ \t]*(?:(?i:and))?[ \t]*$", re.MULTILINE
+    rf"(?<=,)[^\n]*?\(\s*(?:(?i:the)\s+)?{_BARE_NAME}\s*\)[ \t]*[;,.]?[ \t]*(?:(?i:and))?[ \t]*$",
+    re.MULTILINE,
 )
 #: ... or as the label of a party's lines in the list of parties, as Chinese contracts name them:
 #: "Party A: Ningbo Hengxin New Energy Technology Co., Ltd."
 _LABELLED = re.compile(r"^[ \t]*(Party\s+(?:[A-D]|One|Two|Three))[ \t]*[:：][ \t]*\S", re.MULTILINE)
+#: a quoted name in brackets right after another: the same name in the original language
+_TRANSLATED = re.compile(r"[\"“](?P<name>[^\"“”\n]{1,40})[\"”]\s*\(\s*$")
 #: a parenthesis in the opening, and wording in one that names more than one party
 _PARENTHESIS = re.compile(r"\(([^()]{1,250})\)")
 _SEVERAL_PARTIES = re.compile(r"\b(?:each|respectively|collectively|together\s+the)\b", re.I)
@@ -142,6 +145,8 @@ _NOT_A_PARTY_ENDING = {
     "business",
     "information",
     "materials",
+    # a statute the opening defines ("the Civil Code")
+    "code",
 }
 #: a line that introduces a party: a company form and where it is registered or lives
 _PARTY_LINE = (
@@ -151,7 +156,8 @@ _PARTY_LINE = (
 )
 #: where the preamble ends: the recitals, the operative words or the first numbered clause
 _PREAMBLE_ENDS = re.compile(
-    r"^\s*(?:(?:\d{1,2}\.?[ \t]+)?(?:recitals|background)|whereas|witnesseth|now,?\s+therefore|"
+    r"^\s*(?:(?:(?:§[ \t]*)?\d{1,2}\.?[ \t]+)?(?:recitals|background)|(?:[A-Z][.)][ \t]+)?whereas|"
+    r"witnesseth|now,?\s+therefore|the\s+parties\s+first\s+explain|"
     r"agreed\s+terms|(?:article\s+)?(?:1|i)\.?\s+(?:definitions|interpretation)|"
     # the first numbered clause, unless it is the parties clause or the first party itself
     # ("1. Domvast Insurtech B.V., ..., having its registered office in Utrecht")
@@ -205,6 +211,13 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
                 found.append((match.start(), tuple(role)))
                 continue
         if not names or not any(_names_a_party(n) for n in names):
+            continue
+        # the name in the original language, in brackets right after the defined name:
+        # (hereinafter referred to as the "Employer" ("İş Sahibi"))
+        translated = _TRANSLATED.search(before)
+        if found and translated and _ARTICLE.sub("", translated["name"].strip()) in found[-1][1]:
+            at, group = found[-1]
+            found[-1] = (at, group + tuple(n for n in names if n not in group))
             continue
         defines = bool(_MEANS.match(head[match.end() : match.end() + 30]))
         has_pronoun = any(n.lower() in PRONOUNS for n in names)

@@ -317,6 +317,35 @@ def test_parties_labelled_numbered_in_a_parties_clause_or_named_after_a_colon() 
         'Intellectual Property Law (hereinafter, "LPI") applies.\n'
     )
     assert defined_names(spanish) == [("ALBORADA", "LICENSOR"), ("CIRCELL", "LICENSEE")]
+    # a title's bracketed words, a statute and a company named in lettered recitals name no
+    # party; the name in the original language in brackets after the defined name is the same
+    # party's; a "§ 2 Background" ends the opening
+    indonesian = (
+        "COOPERATION AGREEMENT\nON AN AI CUSTOMER SERVICE PLATFORM (VIRTUAL ASSISTANT)\n\n"
+        'concluded pursuant to Section 1746(2) of the Civil Code (hereinafter the "Civil Code")'
+        "\n\n1. PT BANK SERAYU Tbk, a public company, having its registered office in Jakarta, "
+        'hereinafter referred to as the "FIRST PARTY";\n\n2. PT NALAR AI, a limited liability '
+        'company, hereinafter referred to as the "SECOND PARTY" ("PIHAK KEDUA").\n\n'
+        "The PARTIES first explain the following:\n\nA. Whereas the SECOND PARTY is a "
+        'subsidiary of Nalar AI Pte. Ltd. (the "Parent Company");\n'
+    )
+    assert defined_names(indonesian) == [("FIRST PARTY",), ("SECOND PARTY", "PIHAK KEDUA")]
+    # ... but a trade name in quotation marks is no defined name, so the name after it is a
+    # party of its own
+    trading = (
+        'This Agreement is made by and between COBALT GAMES, INC., a Delaware corporation ("Cobalt"),'
+        ' and TAMSIN ASHDOWN, an individual doing business as "Ashdown Atelier" ("Ashdown").\n'
+    )
+    assert defined_names(trading) == [("Cobalt",), ("Ashdown",)]
+    danish = (
+        "DATA LICENCE AGREEMENT\n\n§ 1 The parties\n\nSubsection 1. Hjortvang Apoteksanalyse "
+        'A/S, CVR No. 41 22 87 19, Strandvejen 12, 2900 Hellerup, Denmark (hereinafter "the '
+        'Licensor").\n\nSubsection 2. Prognos Health AB, Reg. No. 559301-4417, Drottninggatan '
+        '5, 111 51 Stockholm, Sweden (hereinafter "the Licensee").\n\n§ 2 Background\n\n'
+        'Subsection 1. The Licensor serves a group of pharmacies (hereinafter "the Pharmacy '
+        'Partners").\n'
+    )
+    assert defined_names(danish) == [("Licensor",), ("Licensee",)]
 
 
 def test_what_the_agreement_says_elsewhere_is_read_without_what_a_clause_sets_aside() -> None:
