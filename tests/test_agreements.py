@@ -1,6 +1,6 @@
 """Whole agreements reviewed as a reviewer would read them (tests/data/agreements).
 
-One hundred and eleven agreements were written for these tests apart from the clause library, among them: the terms of an AI
+One hundred and sixteen agreements were written for these tests apart from the clause library, among them: the terms of an AI
 API in "we/you" voice, a UK data licence for AI training, a US mutual NDA, an independent
 consultant agreement, a SaaS subscription agreement on the vendor's paper that calls the
 customer "Subscriber", an English-law freelance agreement between a games studio and an artist,
@@ -165,6 +165,11 @@ NAMES = (
     "se_municipal_translation_ai_vendor",
     "ph_annotation_bpo_master_services",
     "nl_zzp_data_scientist_contractor",
+    "id_bank_chatbot_vendor_agreement",
+    "tr_game_ai_developer_contractor",
+    "dk_pharmacy_sales_data_licence",
+    "cz_automotive_vision_mutual_nda",
+    "il_medical_imaging_model_licence",
 )
 #: the party the reviewer acts for, where the agreement leaves it open: the buyer that signs the
 #: target's confidentiality letter (the NDA playbook is for either side, and the letter calls
@@ -200,6 +205,12 @@ OUR_PARTY = {
     "it_fashion_design_ai_mutual_nda": "Ordito Labs S.r.l.",
     # the AI start-up, "Party B", in a battery maker's mutual confidentiality agreement
     "cn_battery_supplier_mutual_nda": "Party B",
+    # the bank, "the FIRST PARTY", that buys an AI vendor's chatbot service
+    "id_bank_chatbot_vendor_agreement": "FIRST PARTY",
+    # the game studio, "the Employer" (the owner of the work under a Turkish contract of work)
+    "tr_game_ai_developer_contractor": "Employer",
+    # the computer-vision start-up in an automotive supplier's mutual confidentiality agreement
+    "cz_automotive_vision_mutual_nda": "Start-up",
 }
 
 #: expected checks the review does not raise, and why
@@ -559,6 +570,60 @@ KNOWN_MISSES = {
     ("nl_zzp_data_scientist_contractor", "ip_background_retained_without_licence"),
     ("nl_zzp_data_scientist_contractor", "indep_contractor_free_to_subcontract"),
     ("nl_zzp_data_scientist_contractor", "unc_our_liability_uncapped"),
+    # the Indonesian bank's chatbot agreement, first reviewed the day it was written: the
+    # three months' fees cap (16(2)) is not read as a low cap, the renewal "at the SECOND
+    # PARTY's then-current price list" with a 90-day notice (3(2)) is read for neither point,
+    # and backups kept after deletion (19(3)) are not read as unprotected
+    ("id_bank_chatbot_vendor_agreement", "lol_cap_very_low"),
+    ("id_bank_chatbot_vendor_agreement", "term_renewal_price_uplift"),
+    ("id_bank_chatbot_vendor_agreement", "notice_to_terminate_renewal_long_window"),
+    ("id_bank_chatbot_vendor_agreement", "drd_backup_retention_unprotected"),
+    # the Turkish developer's contract, likewise: the economic rights he keeps and promises to
+    # transfer only by a separate deed on payment (9.1-9.3), the credit in the Game (9.7), his
+    # licence revocable on 60 days' notice (10.3), the fee for withdrawing early (16.3), the
+    # delay penalty as our sole remedy (7.6) and our liability "without limitation" (15.4, in
+    # the article where the cap is found, and read as a cap)
+    ("tr_game_ai_developer_contractor", "ip_deliverables_owned_by_other_side"),
+    ("tr_game_ai_developer_contractor", "ip_future_only_assignment"),
+    ("tr_game_ai_developer_contractor", "attribution_travels_with_outputs"),
+    ("tr_game_ai_developer_contractor", "lic_revocable_at_will"),
+    ("tr_game_ai_developer_contractor", "termination_for_convenience_exit_fee"),
+    ("tr_game_ai_developer_contractor", "ld_sole_remedy_for_us"),
+    ("tr_game_ai_developer_contractor", "unc_our_liability_uncapped"),
+    # the Danish pharmacy data licence, likewise: the ban on pharmaceutical clients (§ 5(4))
+    # and rules of use changed by notice (§ 5(6)), models the licensee "transfers" to the
+    # licensor (§ 8(3)-(4)), outputs for internal planning only (§ 8(5)), no warranty of a
+    # lawful basis (§ 11), a contractual penalty (§ 7(4)) and the licensee's unlimited
+    # liability (§ 15(5)), in "Subsection" paragraphs scored under their types' thresholds
+    ("dk_pharmacy_sales_data_licence", "use_restrictions_sector_ban"),
+    ("dk_pharmacy_sales_data_licence", "use_restrictions_policy_changes_unilaterally"),
+    ("dk_pharmacy_sales_data_licence", "model_ownership_licensor_owns_trained_models"),
+    ("dk_pharmacy_sales_data_licence", "ip_other_side_owns_improvements_or_feedback"),
+    ("dk_pharmacy_sales_data_licence", "output_ownership_use_restricted"),
+    ("dk_pharmacy_sales_data_licence", "dp_no_consent_warranty"),
+    ("dk_pharmacy_sales_data_licence", "ld_payable_by_us"),
+    ("dk_pharmacy_sales_data_licence", "unc_our_liability_uncapped"),
+    # the Czech confidentiality agreement, likewise: the supplier's ownership of results built
+    # on the start-up's model (IX(2)), the non-compete (XII(2)), the start-up's unlimited
+    # liability (XIV(4), beside the supplier's cap) and the supplier's duties that end two
+    # years after disclosure (XV(6))
+    ("cz_automotive_vision_mutual_nda", "ip_other_side_owns_improvements_or_feedback"),
+    ("cz_automotive_vision_mutual_nda", "noncompete_binds_our_side"),
+    ("cz_automotive_vision_mutual_nda", "unc_our_liability_uncapped"),
+    ("cz_automotive_vision_mutual_nda", "conf_short_survival"),
+    ("cz_automotive_vision_mutual_nda", "survival_fixed_short_period"),
+    # the Israeli imaging model licence, likewise: fine-tuned weights handed over and deleted
+    # (5.3, 7.3, 16.2), outputs for triage only (4.4), no use to build other models (4.3.7),
+    # sites and overage at the list price (3.4, 6.4), the licensor's own termination right
+    # (15.2) and the licensee's indemnity for any clinical use (13.3)
+    ("il_medical_imaging_model_licence", "share_alike_duty_to_share_derivatives"),
+    ("il_medical_imaging_model_licence", "drd_models_destroyed"),
+    ("il_medical_imaging_model_licence", "output_ownership_use_restricted"),
+    ("il_medical_imaging_model_licence", "use_restrictions_no_competing_models"),
+    ("il_medical_imaging_model_licence", "volume_overage_at_then_current_rates"),
+    ("il_medical_imaging_model_licence", "volume_threshold_requires_new_licence"),
+    ("il_medical_imaging_model_licence", "termination_for_convenience_only_them"),
+    ("il_medical_imaging_model_licence", "indem_gen_covers_their_negligence"),
 }
 #: checks the key expects whose point the review raises under another check, which must fire
 RAISED_AS = {
@@ -811,6 +876,20 @@ KNOWN_UNFOUND = {
     ("se_municipal_translation_ai_vendor", "liquidated_damages"),
     ("se_municipal_translation_ai_vendor", "termination_for_convenience"),
     ("se_municipal_translation_ai_vendor", "use_restrictions"),
+    # the Israeli imaging model licence: its tools and platform kept by the licensor, the
+    # exceptions to its ban on competing work, the acknowledgement of its rights, use by
+    # affiliated hospitals and the denial of third-party rights but to indemnified persons
+    ("il_medical_imaging_model_licence", "background_ip"),
+    ("il_medical_imaging_model_licence", "competitive_restriction_exception"),
+    ("il_medical_imaging_model_licence", "covenant_not_to_sue"),
+    ("il_medical_imaging_model_licence", "license_affiliate_licensee"),
+    ("il_medical_imaging_model_licence", "no_third_party_beneficiaries"),
+    # the Turkish developer's contract: the credit line, the audit of his usage checks, the
+    # transfer by deed on payment and the rules of use of the trained models
+    ("tr_game_ai_developer_contractor", "attribution"),
+    ("tr_game_ai_developer_contractor", "audit_rights"),
+    ("tr_game_ai_developer_contractor", "ip_assignment"),
+    ("tr_game_ai_developer_contractor", "use_restrictions"),
 }
 #: types the key calls absent that the review finds, and why
 KNOWN_FOUND = {
@@ -1113,6 +1192,24 @@ KNOWN_FOUND = {
     ("ph_annotation_bpo_master_services", "share_alike"),
     ("ph_annotation_bpo_master_services", "attribution"),
     ("nl_zzp_data_scientist_contractor", "indemnification_ip"),
+    # possible matches in five more agreements: the Indonesian bank's service credits as a
+    # percentage of the fee as revenue sharing (0.37); in the Turkish developer's contract,
+    # his IP indemnity as a general one (0.38), the penalty for hiring his staff as a minimum
+    # commitment (0.26), his handover days as a volume restriction (0.46), an assignment to a
+    # company the studio controls as a change of control (0.30) and his ban on copyleft
+    # components, "on the same terms", as share-alike (0.53, confused); the Danish licence's
+    # transfer to a successor on notice as a change of control (0.34); and in the Israeli
+    # licence, the licensee's duty to obtain consents for the data it sends (0.40) and the
+    # service credits as revenue sharing (0.29)
+    ("id_bank_chatbot_vendor_agreement", "revenue_profit_sharing"),
+    ("tr_game_ai_developer_contractor", "indemnification_general"),
+    ("tr_game_ai_developer_contractor", "minimum_commitment"),
+    ("tr_game_ai_developer_contractor", "volume_restriction"),
+    ("tr_game_ai_developer_contractor", "change_of_control"),
+    ("tr_game_ai_developer_contractor", "share_alike"),
+    ("dk_pharmacy_sales_data_licence", "change_of_control"),
+    ("il_medical_imaging_model_licence", "data_provenance_warranty"),
+    ("il_medical_imaging_model_licence", "revenue_profit_sharing"),
 }
 #: of those, the types found with more confidence than a possible match
 KNOWN_CONFUSED = {
@@ -1147,6 +1244,7 @@ KNOWN_CONFUSED = {
     ("au_stock_image_training_licence", "license_irrevocable_perpetual"),
     ("es_contact_centre_speech_data_licence", "indemnification_general"),
     ("ph_annotation_bpo_master_services", "no_solicit_customers"),
+    ("tr_game_ai_developer_contractor", "share_alike"),
 }
 #: checks the key rules out that the review raises, and why
 KNOWN_EXTRAS = {
@@ -1210,6 +1308,12 @@ KNOWN_EXTRAS = {
     # the fashion house's agreement: immediate termination for unauthorised disclosure
     # (12.6), beside the 15 days to remedy any other breach in the next provision (12.7)
     ("it_fashion_design_ai_mutual_nda", "termination_for_cause_no_cure_period"),
+    # the Czech confidentiality agreement: disclosure to "those" who need to know (V(1)), with
+    # the duty that they be bound as strictly in an article of its own (VI(2)-(3))
+    ("cz_automotive_vision_mutual_nda", "conf_third_party_no_equivalent_duty"),
+    # the Israeli imaging model licence: the cap "Subject to Sections 14.3 and 14.4", where a
+    # higher mutual cap for privacy and confidentiality breaches is not read as a carve-out
+    ("il_medical_imaging_model_licence", "lol_cap_no_confidentiality_carveout"),
 }
 
 pytestmark = pytest.mark.model
