@@ -330,6 +330,7 @@ _WORD_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
+
 def _words_numbered(text: str) -> str:
     """``text`` with clauses it names by words named by number ("Clause TWELFTH" is "Clause
     12"), so that references read alike."""

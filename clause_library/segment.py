@@ -147,10 +147,7 @@ def word_heading_number(heading: str) -> str:
 
 
 #: item numbers written as words, as Scots deeds number their items: "(One)", "(Two)"
-_NUMBER_WORDS = tuple(
-    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen "
-    "Sixteen Seventeen Eighteen Nineteen Twenty".split()
-)
+_NUMBER_WORDS = (*(w.capitalize() for w in _CARDINAL_WORDS), "Twenty")
 
 #: Leading number/marker of a paragraph, tried on the body text when the source gave no label.
 _LABEL = re.compile(
