@@ -33,7 +33,6 @@ from clause_library.parties import (
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 from clause_library.segment import (
     ARTICLE_HEADING,
-    WORD_HEADING,
     WORD_NUMBER,
     WORD_NUMBERS,
     Segment,
@@ -42,7 +41,7 @@ from clause_library.segment import (
     definition_body,
     opens_with_definition,
     split_label,
-    word_heading_number,
+    word_heading,
 )
 
 FindingStatus = Literal["present", "weak", "red_flag"]
@@ -634,10 +633,10 @@ class CrossReferences:
         sections = segmentation.sections
         for section, following in itertools.zip_longest(sections, sections[1:]):
             number = _number_of(section)
-            worded = WORD_HEADING.match(section.heading or "")
+            worded, title = word_heading(section.heading or "")
             if not number and worded:
                 # "TWELFTH.- WARRANTIES" is clause 12, titled "WARRANTIES"
-                self.titles.setdefault(word_heading_number(section.heading), worded["title"])
+                self.titles.setdefault(worded, title)
             elif number and section.heading:
                 self.titles.setdefault(number, _title(section.heading))
             elif number and following is not None and _titles(section, following):

@@ -132,18 +132,20 @@ WORD_NUMBERS = {**ORDINALS, **_numbered(_CARDINAL_WORDS, ("twenty", "thirty"))}
 WORD_NUMBER = "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b"
 _ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b"
 #: a heading that opens with a clause number in words: "TWELFTH.- WARRANTIES", "CLAUSE FIVE – PRICE"
-WORD_HEADING = re.compile(
+_WORD_HEADING = re.compile(
     rf"^\s*(?:(?:clause|article)\s+(?P<word>{WORD_NUMBER})|(?P<ordinal>{_ORDINAL}))"
     r"\s*(?:\.-|\.|:|\s[-–—])\s*(?P<title>\S.*)$",
     re.IGNORECASE,
 )
 
 
-def word_heading_number(heading: str) -> str:
-    """The number of a clause whose heading opens with it in words ("12" for "TWELFTH.-
-    WARRANTIES"), or ``""``."""
-    m = WORD_HEADING.match(heading)
-    return str(WORD_NUMBERS[(m["word"] or m["ordinal"]).lower()]) if m else ""
+def word_heading(heading: str) -> tuple[str, str]:
+    """The number and title of a clause whose heading opens with its number in words ("12" and
+    "WARRANTIES" for "TWELFTH.- WARRANTIES"), or two empty strings."""
+    m = _WORD_HEADING.match(heading)
+    if m is None:
+        return "", ""
+    return str(WORD_NUMBERS[(m["word"] or m["ordinal"]).lower()]), m["title"]
 
 
 #: item numbers written as words, as Scots deeds number their items: "(One)", "(Two)"

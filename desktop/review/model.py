@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from clause_library.decisions import DECISION_LABELS
-from clause_library.segment import ARTICLE_HEADING, CIRCLED_NUMBER, word_heading_number
+from clause_library.segment import ARTICLE_HEADING, CIRCLED_NUMBER, word_heading
 from desktop.review.decisions import DecisionRecord
 from desktop.review.status import (
     SEVERITY_RANK,
@@ -103,7 +103,7 @@ def where_label(item: Item) -> str:
                 label = f"Art. {article.group(1)}" + "".join(subs)
                 break
             # a clause numbered in words ("TWENTY-SECOND.- SURVIVAL") is cited by its number
-            worded = word_heading_number(part)
+            worded = word_heading(part)[0]
             label = (f"Clause {worded}" if worded else part) + "".join(subs)
             break
         else:
