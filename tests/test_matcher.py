@@ -282,6 +282,18 @@ def test_an_infringement_indemnity_alone_leaves_the_general_indemnity_missing(
             "courts sitting in Travis County, Texas, and each party submits to their jurisdiction.",
         ),
         (
+            "no_solicit_customers",
+            "For one year after this Agreement ends the Client shall not, and shall procure that "
+            "its Affiliates do not, solicit or hire anyone who is an employee of the Supplier.",
+            "Nor shall the Client solicit any customer introduced to it by the Supplier.",
+        ),
+        (
+            "no_solicit_customers",
+            "The Consultant will not, on his own account or for any other person, entice away "
+            "from the Company any employee with whom he worked during the engagement.",
+            "The Consultant will not solicit any client of the Company for a competing business.",
+        ),
+        (
             "exclusivity",
             "Subject to the terms of this Agreement, Maker hereby appoints Stockist, and Stockist "
             "accepts the appointment, as a non-exclusive distributor of the Goods in the Region.",
