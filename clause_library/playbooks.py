@@ -292,7 +292,13 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     "data_licence": [
         # "Data Licence", "Data Access and Licence Terms"
         (r"data(?:set)?\s+(?:access\s+(?:and\s+)?)?licen[cs]e", 3.0),
-        (r"(?:content|archive|corpus)\s+licen[cs]e", 0.5),
+        (r"(?:content|archive)\s+licen[cs]e", 0.5),
+        # "Corpus Licence Contract (Licence to Use the Gulf Dialects Corpus ...)"
+        (
+            r"\bcorpus\s+licen[cs]e|"
+            r"\blicen[cs]e\s+to\s+use\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:corpus|data\s?sets?)\b",
+            3.0,
+        ),
         # "Licence Agreement for the Use of a Corpus of Call Recordings"
         (
             r"licen[cs]e\s+(?:agreement\s+)?(?:for|of)\s+(?:the\s+use\s+of\s+)?(?:an?\s+|the\s+)?"
@@ -331,10 +337,12 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         # an AI system under the EU AI Act, licensed to its "deployer"
         (r"\bAI\s+system\s+licen[cs]e\b|\blicen[cs]e\s+(?:of|for)\s+(?:the\s+)?AI\s+system\b", 3.0),
         (r"\bdeployers?\b|\bhigh-risk\s+AI\s+systems?\b", 1.0),
-        # "Licence Agreement for Pre-Trained Models"
+        # "Licence Agreement for Pre-Trained Models", "Licence and Services Agreement relating
+        # to the Reynaert fraud scoring model"
         (
-            r"licen[cs]e\s+(?:agreement\s+)?(?:for|of)\s+(?:the\s+use\s+of\s+)?(?:\w+\s+){0,2}"
-            r"models?\b",
+            r"licen[cs]e\s+(?:and\s+\w+\s+)?(?:agreement\s+)?"
+            r"(?:for|of|relating\s+to|in\s+respect\s+of|concerning|regarding)\s+"
+            r"(?:the\s+use\s+of\s+)?(?:(?!data\b)\w+\s+){0,4}models?\b",
             3.0,
         ),
         (r"\bpre-?trained\s+(?:\w+\s+)?models?\b", 1.5),

@@ -639,6 +639,15 @@ KIND_CASES = [
         ),
         "model_licence",
     ),
+    # a model served to a customer with services, named in the title's "relating to"
+    (
+        "LICENCE AND SERVICES AGREEMENT relating to the KESTREL claims triage model",
+        (
+            "The Licensor provides the Service to the Customer through its hosted API and grants "
+            "the Customer a licence of the Model. Service levels are set out in Annex 3."
+        ),
+        "model_licence",
+    ),
     # a professional services agreement with an individual who works on his own behalf
     (
         "PROFESSIONAL SERVICES AGREEMENT",
