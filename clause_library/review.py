@@ -70,6 +70,9 @@ MAX_CANDIDATE_LOCATIONS = 12
 #: like any other, though under its threshold (the exit charges in 20.3, beside the exit
 #: assistance found at 20.2). Such a provision is shown only where a check holds there.
 MAX_ARTICLE_PROVISIONS = 12
+#: ... and every paragraph under a heading of at most this many unnumbered paragraphs is read
+#: beside the others, whatever it reads most like: the heading makes them one provision
+MAX_PROVISION_PARAGRAPHS = 4
 
 #: A sound finding (no check fired) scored below this is shown as a *possible* match. Scores
 #: estimate how likely a lawyer would mark the place as this type; on the CUAD development split
@@ -298,18 +301,22 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)*" + _SUB + "*")
 #: and 12(b)"
 _NUMBERS = r"\d+(?:\.\d+)*" + _SUB + r"*(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*" + _SUB + r"*)*"
 _REFERENCE = re.compile(
-    r"\b(?:(?:sections?|clauses?|articles?|paragraphs?)\s+|arts?\.\s*)(" + _NUMBERS + ")",
+    # ("point 8.6", as Norwegian and Danish drafting in translation refer to a provision)
+    r"\b(?:(?:sections?|clauses?|articles?|paragraphs?|points?)\s+|arts?\.\s*)(" + _NUMBERS + ")",
     re.IGNORECASE,
 )
 #: a provision's label, as its number ("ARTICLE 12" is article 12; "5.2." is 5.2)
 _LABEL_NUMBER = re.compile(
-    r"^\s*(?:(?:article|section|clause|part)\s+|art\.\s*)?(\d+(?:\.\d+)*)\.?\s*$", re.IGNORECASE
+    r"^\s*(?:(?:article|section|clause|part)\s+|art\.\s*)?(\d+(?:\.\d+)*)\.?\s*$"
+    # "Article (17):"
+    r"|^\s*article\s+\((\d+)\)\s*:?\s*$",
+    re.IGNORECASE,
 )
 #: a lettered provision's label, "(c)", and the label that opens a heading ("SECTION 12.
 #: LIMITATION OF LIABILITY", "(e) Effect of Termination")
 _LETTERED = re.compile(rf"^\s*{_SUB}\s*$")
 _HEADING_LABEL = re.compile(
-    r"^\s*(?:(?:(?:article|section|clause|part)\s+|art\.\s*|§\s*)?(?P<number>\d+(?:\.\d+)*)(?![\d.]*\d)"
+    r"^\s*(?:(?:article\s+\(?|(?:section|clause|part)\s+|art\.\s*|§\s*)?(?P<number>\d+(?:\.\d+)*)(?![\d.]*\d)"
     rf"|\((?P<sub>{_SUB_LABEL})\))",
     re.IGNORECASE,
 )
@@ -342,7 +349,11 @@ def _words_numbered(text: str) -> str:
             flags=re.IGNORECASE,
         )
 
-    return _WORD_REFERENCE.sub(numbered, text)
+    # ("Article (23)" is "Article 23")
+    return _ARTICLE_IN_BRACKETS.sub(r"\1 \2", _WORD_REFERENCE.sub(numbered, text))
+
+
+_ARTICLE_IN_BRACKETS = re.compile(r"\b(articles?)\s+\((\d+)\)", re.IGNORECASE)
 
 
 def _paragraphs_named(text: str, own: str) -> str:
@@ -355,12 +366,30 @@ def _paragraphs_named(text: str, own: str) -> str:
         of = m.group("article") or article
         return f"Section {of}.{m.group('paragraph')}" if of else m.group(0)
 
-    return _PARAGRAPH_REFERENCE.sub(named, _words_numbered(text))
+    def bracketed(m: re.Match[str]) -> str:
+        # "paragraphs (3), (4) and (5) of this Article" in Article (16) are Sections 16.3, 16.4
+        # and 16.5; "paragraph (4) of Article (1)" is Section 1.4
+        of = m.group("article") or (article if m.group("this") else "")
+        if not of:
+            return m.group(0)
+        listed = re.sub(r"\((\d+)\)", lambda p: f"{of}.{p.group(1)}", m.group("paragraphs"))
+        return f"Section{'s' if m.group('plural') else ''} {listed}"
+
+    text = _BRACKETED_PARAGRAPHS.sub(bracketed, _words_numbered(text))
+    return _PARAGRAPH_REFERENCE.sub(named, text)
+
+
+#: paragraphs of an article numbered in brackets ("paragraphs (3), (4) and (5) of this Article")
+_BRACKETED_PARAGRAPHS = re.compile(
+    r"\bparagraph(?P<plural>s)?\s+(?P<paragraphs>\(\d+\)(?:\s*(?:,|and|or)\s*\(\d+\))*)\s+of\s+"
+    r"(?:(?P<this>this\s+article)|articles?\s+(?P<article>\d+))\b",
+    re.IGNORECASE,
+)
 
 
 def _provision_number(label: str) -> str:
     m = _LABEL_NUMBER.match(label)
-    return m.group(1) if m else label.rstrip(".")
+    return (m.group(1) or m.group(2)) if m else label.rstrip(".")
 
 
 def _dotted(reference: str) -> str:
@@ -828,10 +857,20 @@ class CrossReferences:
 
         def title(m: re.Match[str]) -> str:
             numbers = self._referred(m.group(1))
-            names = [self.titles[n] for n in numbers if n in self.titles]
-            return f"{m.group(0)} ({'; '.join(names)})" if names else m.group(0)
+            names = [t for t in map(self._title_of, numbers) if t]
+            return f"{m.group(0)} ({'; '.join(dict.fromkeys(names))})" if names else m.group(0)
 
         return _REFERENCE.sub(title, _words_numbered(text))
+
+    def _title_of(self, number: str) -> str:
+        """A provision's title; for an untitled paragraph of a titled article ("Section 15.1",
+        paragraph (1) of "Article (15): Indemnity"), its article's."""
+        if number in self.titles:
+            return self.titles[number]
+        article, dot, _ = number.partition(".")
+        paragraphs = self._clauses.get(number, []) if dot else []
+        bracketed = paragraphs and all(_LETTERED.match(c.label) for c in paragraphs)
+        return self.titles.get(article, "") if bracketed else ""
 
     def overriding(self, clause: Segment, document_text: str) -> str:
         """``document_text`` without the provisions that ``clause`` prevails over
@@ -1413,9 +1452,14 @@ class _Articles:
             self._units.setdefault(unit.clause, []).append(u)
         self._clauses = {c.id: c for c in segmentation.clauses}
         self._article: dict[str, list[Segment]] = {}
+        #: the unnumbered paragraphs under each heading: one provision ("9.2 Termination by the
+        #: Customer", then a paragraph giving the right and one the compensation it costs)
+        self._paragraphs: dict[tuple[str, ...], list[Segment]] = {}
         for clause in segmentation.clauses:
             if len(clause.heading_path) > 1:
                 self._article.setdefault(clause.heading_path[0], []).append(clause)
+                if not clause.label:
+                    self._paragraphs.setdefault(clause.heading_path, []).append(clause)
 
     def beside(self, t: int, places: list[int]) -> list[tuple[int, float, Segment]]:
         """For the places of type ``t`` (units), the other provisions of their articles
@@ -1441,6 +1485,7 @@ class _Articles:
                     shares = np.where(self._rivals, shares, -np.inf)
                 if (
                     int(np.argmax(shares)) != t
+                    and not self._same_provision(clause, other)
                     and not _names_provision(other.text, clause.label)
                     and not _names_article(other.text, clause.heading_path[0])
                 ):
@@ -1449,6 +1494,12 @@ class _Articles:
                 best = max(members, key=lambda u: float(self._scores[u, t]))
                 out.append((best, float(self._scores[best, t]), clause))
         return out
+
+    def _same_provision(self, clause: Segment, other: Segment) -> bool:
+        """Whether two unnumbered paragraphs sit under the same heading, of a few paragraphs."""
+        if clause.label or other.label or clause.heading_path != other.heading_path:
+            return False
+        return len(self._paragraphs.get(clause.heading_path, ())) <= MAX_PROVISION_PARAGRAPHS
 
 
 #: "obligations under", "duties in": what a provision says when it speaks of another's duties

@@ -104,7 +104,9 @@ CIRCLED_NUMBER = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
 
 #: the heading of an article, whose paragraphs Swiss, German and Japanese drafting number 1, 2, 3
 #: within it ("Art. 16 Liability", "Article 6 (Restrictions on Use)", "§ 4 Fees")
-ARTICLE_HEADING = re.compile(r"^\s*(?:article\s+|art\.\s*|§\s*)(\d+)\b(?![.\d])", re.IGNORECASE)
+ARTICLE_HEADING = re.compile(
+    r"^\s*(?:article\s+\(?|art\.\s*|§\s*)(\d+)\b(?![.\d])", re.IGNORECASE
+)
 
 _ORDINAL_WORDS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -157,6 +159,8 @@ _LABEL = re.compile(
         # "Art. 13" is an article as Swiss and Italian drafting abbreviate it
         (?:(?:ARTICLE|Article|SECTION|Section|§)\s+|(?:ART|Art)\.[ \t]*)
         (?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+)\b\.?
+      # "Article (17): Audit and Inspection", as Gulf drafting in translation numbers them
+      | (?:ARTICLE|Article)\s+\((?:[0-9]+|[IVXLC]+)\)(?:[ \t]*:)?
       # "Clause 9 Data Protection", a heading, and not "Clause 14 survives termination"
       | (?:CLAUSE|Clause)\s+[0-9]+(?:\.[0-9]+)*\b\.?(?=[ \t]*(?:$|[A-Z][A-Za-z]))
       | [0-9]{1,3}(?:\.[0-9]{1,3}){0,4}\.?(?=\s)
@@ -288,7 +292,34 @@ def is_heading_text(label: str, body: str) -> bool:
     letters = [c for c in body if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(letters) >= 3:
         return True
-    return bool(label) and _is_titlecase_phrase(body.rstrip(".:"))
+    return bool(label) and (
+        _is_titlecase_phrase(body.rstrip(".:")) or _sentence_case_heading(label, body)
+    )
+
+
+#: a section number standing alone: "8.4", "10.1", "12."
+_SECTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
+#: words that open a sentence, not a heading
+_SENTENCE_OPENERS = {
+    "the", "this", "that", "these", "those", "a", "an", "each", "any", "if", "in", "all", "no",
+    "neither", "either", "where", "when", "unless", "such", "it", "its", "we", "you", "our",
+    "your", "for", "to", "subject", "notwithstanding", "without", "save", "except",
+}
+_VERB = re.compile(
+    r"\b(?:shall|will|may|must|is|are|was|were|has|have|had|be|been|does|do)\b", re.IGNORECASE
+)
+
+
+def _sentence_case_heading(label: str, body: str) -> bool:
+    """A numbered heading in sentence case, as UK and European drafting sets them: "8.4 Daily
+    fines for delay", "10.1 Governing law" (a block of its own, with no closing stop and no
+    verb of a sentence)."""
+    if not _SECTION_NUMBER.fullmatch(label.strip()):
+        return False
+    words = body.split()
+    if not 1 <= len(words) <= 9 or body[-1:] in ".,;:" or not body[:1].isupper():
+        return False
+    return words[0].lower() not in _SENTENCE_OPENERS and not _VERB.search(body)
 
 
 # --- outline levels ----------------------------------------------------------------------------

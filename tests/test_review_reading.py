@@ -1114,3 +1114,49 @@ def test_a_definition_of_an_unquoted_term_binds_no_one() -> None:
     assert opens_with_definition("1.1 Competing Business means any business that sells images.")
     assert not opens_with_definition("The Licensee must not use the Licensed Content.")
     assert not opens_with_definition("Licensee shall keep records.")
+
+
+GULF_ARTICLES = (
+    "Article (13): Confidentiality\n\n"
+    "(1) Each Party shall keep the other Party's Confidential Information secret.\n\n"
+    "Article (16): Liability\n\n"
+    "(1) Each Party's total liability shall not exceed the fees paid in the twelve months before "
+    "the claim.\n\n"
+    "(2) The limit in paragraph (1) of this Article does not apply to a breach of Article (13).\n"
+)
+
+
+def test_articles_numbered_in_brackets_head_their_paragraphs_and_are_referred_to() -> None:
+    # "Article (16): Liability", as Gulf contracts in translation number their articles
+    segmentation = segment(_document(GULF_ARTICLES))
+    cap = next(c for c in segmentation.clauses if "total liability" in c.text)
+    assert cap.heading_path[0] == "Article (16): Liability" and cap.label == "(1)"
+    references = CrossReferences(segmentation)
+    assert references.titles["16"] == "Liability"
+    carve_out = next(c for c in segmentation.clauses if "does not apply" in c.text)
+    assert "Article 13 (Confidentiality)" in references.titled(carve_out.text)
+
+
+@pytest.mark.model
+def test_the_paragraphs_under_one_heading_are_read_as_one_provision() -> None:
+    text = (
+        "SUBSCRIPTION AGREEMENT\n"
+        "9. DURATION AND TERMINATION\n"
+        "9.1 Duration\n"
+        "The Agreement runs for a Fixed Period of three years from the Commencement Date.\n"
+        "9.2 Termination by the Customer\n"
+        "The Customer may terminate the Agreement in whole or in part with three months' "
+        "written notice.\n"
+        "If the termination takes effect before the end of the Fixed Period, the Customer shall "
+        "pay the Supplier a termination compensation equal to the monthly fees that would have "
+        "fallen due during the remainder of the Fixed Period.\n"
+    )
+    engine = Engine()
+    result = engine.review(engine.analyze(_document(text, "msa.txt")), "vendor_customer")
+    fired = {c.id for f in result.found("termination_for_convenience") for c in f.checks}
+    assert "termination_for_convenience_exit_fee" in fired
+    # the same two paragraphs under two headings are two provisions
+    apart = text.replace("If the termination", "9.3 Compensation\nIf the termination")
+    result = engine.review(engine.analyze(_document(apart, "msa.txt")), "vendor_customer")
+    fired = {c.id for f in result.found("termination_for_convenience") for c in f.checks}
+    assert "termination_for_convenience_exit_fee" not in fired

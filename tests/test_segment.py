@@ -244,6 +244,15 @@ def test_a_letter_is_titled_by_its_subject_line_not_its_letterhead(tmp_path: Pat
             "MSA Reference: Master Services Agreement of 2 May 2024\n\n1. Definitions.\n",
             "PROJECT KESTREL",
         ),
+        # a draft's legend, the parties' names between rules and "- and -" come before it
+        (
+            "SELLER'S SOLICITORS' DRAFT: 3 MARCH 2025\nSUBJECT TO CONTRACT\n\n"
+            "DATED THE ....... DAY OF ........ 2025\n\nHALVARD MILLS LIMITED\n\n- and -\n\n"
+            "ROSA ADEYEMI\n\n__________________\n\nDEVELOPMENT AGREEMENT\n\n"
+            "__________________\n\n1. Definitions.\n",
+            "DEVELOPMENT AGREEMENT",
+        ),
+        ("DRAFT MASTER SERVICES AGREEMENT\n\n1. Services.\n", "DRAFT MASTER SERVICES AGREEMENT"),
     ],
 )
 def test_a_title_under_a_letterhead_is_the_line_that_names_the_instrument(
@@ -442,3 +451,23 @@ def test_items_complete_an_unnumbered_lead_in_under_a_heading(tmp_path: Path) ->
     assert "carry on a Competing Business" in lead_in.text
     assert "supply Outputs" in lead_in.text
     assert "separate" not in lead_in.text
+
+
+def test_a_numbered_heading_in_sentence_case_heads_its_paragraphs(tmp_path: Path) -> None:
+    text = (
+        "CHAPTER 8 BREACH OF CONTRACT\n\n"
+        "8.4 Daily fines for delay\n\n"
+        "If the start date is delayed, the Supplier shall pay daily fines.\n\n"
+        "Daily fines do not exclude other remedies.\n\n"
+        "8.5 The Supplier shall keep records\n\n"
+        "of all delays.\n\n"
+        "8.6 Governing law\n\n"
+        "The Agreement is subject to Norwegian law.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    fines = [c for c in seg.clauses if "daily fines" in c.text.lower() and "8.4" not in c.text]
+    assert fines and all(c.path.endswith("8.4 Daily fines for delay") for c in fines)
+    law = next(c for c in seg.clauses if "Norwegian" in c.text)
+    assert law.path.endswith("8.6 Governing law")
+    # a numbered line with a verb is a provision, not a heading
+    assert not any(s.heading.startswith("The Supplier") for s in seg.sections)

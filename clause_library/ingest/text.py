@@ -28,6 +28,7 @@ _BOMS = (
 _OPENER = re.compile(
     r"""^[ \t]*(?:
         (?:ARTICLE|Article|SECTION|Section|SCHEDULE|Schedule|EXHIBIT|Exhibit)\s+[0-9IVXLC]+\b
+      | (?:ARTICLE|Article)\s+\([0-9IVXLC]+\)
       | (?:CLAUSE|Clause)\s+[0-9]+\b(?=[.\d]*[ \t]*(?:$|[A-Z][A-Za-z]))
       | \d{1,3}(?:\.\d{1,3})*\.?[ \t]
       | \((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}|[A-Z])\)
@@ -82,7 +83,8 @@ def _title(text: str, builder: DocumentBuilder) -> str:
     """The first heading-like line at the top that names an instrument ("TEXT AND DATA MINING
     LICENCE" under the publisher's name); else the first short line."""
     first = ""
-    for block in builder.blocks[:_TITLE_SEARCH_BLOCKS]:
+    blocks = [b for b in builder.blocks if not _legend(text[b.start : b.end])]
+    for block in blocks[:_TITLE_SEARCH_BLOCKS]:
         candidate = " ".join(text[block.start : block.end].split())
         if not 3 <= len(candidate) <= 120 or candidate.lower().startswith("exhibit"):
             continue
@@ -94,6 +96,23 @@ def _title(text: str, builder: DocumentBuilder) -> str:
 
 #: How far down a title is looked for: past a letterhead or a party's name and address.
 _TITLE_SEARCH_BLOCKS = 6
+
+#: A draft's legend above the title ("CONSULTANT'S ADVOCATES' DRAFT: 14 OCTOBER 2025", "SUBJECT
+#: TO CONTRACT"), a date line, or the "- and -" between the parties' names: none is the title,
+#: nor counts towards the blocks searched.
+_LEGEND = re.compile(
+    r"\bdraft\b|\bsubject\s+to\s+contract\b|\bwithout\s+prejudice\b|^\s*dated\b"
+    r"|^[\s\-–—(]*and[\s\-–—)]*$",
+    re.IGNORECASE,
+)
+
+
+def _legend(block: str) -> bool:
+    """A legend, or a rule of underscores: a block with no letters, or one whose only words
+    of an instrument are in its legend ("SUBJECT TO CONTRACT")."""
+    if not re.search(r"[^\W\d_]", block):
+        return True
+    return bool(_LEGEND.search(block)) and not TITLE_WORDS.search(_LEGEND.sub(" ", block))
 
 
 _NOT_A_HEADING = re.compile(
