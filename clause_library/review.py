@@ -399,7 +399,11 @@ def _dotted(reference: str) -> str:
 
 def _number_of(segment: Segment) -> str:
     """A provision's number, with a lettered provision numbered through the provisions it sits
-    in: "(c) Exceptions." in "SECTION 12. LIMITATION OF LIABILITY" is 12.c."""
+    in: "(c) Exceptions." in "SECTION 12. LIMITATION OF LIABILITY" is 12.c; an unnumbered
+    paragraph under a numbered heading ("8.8 Limitation of liability") is part of 8.8."""
+    if segment.kind == "clause" and not segment.label.strip():
+        m = _HEADING_LABEL.match(segment.heading_path[-1]) if segment.heading_path else None
+        return m.group("number") or "" if m else ""
     number = _provision_number(segment.label)
     if number.isdigit() and segment.level > 0:
         # "2" in "Art. 16 Liability": paragraph 2 of article 16 ("Art. 16 para. 2"), as Swiss,

@@ -1160,3 +1160,16 @@ def test_the_paragraphs_under_one_heading_are_read_as_one_provision() -> None:
     result = engine.review(engine.analyze(_document(apart, "msa.txt")), "vendor_customer")
     fired = {c.id for f in result.found("termination_for_convenience") for c in f.checks}
     assert "termination_for_convenience_exit_fee" not in fired
+
+
+def test_an_unnumbered_paragraph_under_a_numbered_heading_is_that_provision() -> None:
+    text = (
+        "8.8 Limitation of liability\n"
+        "Each Party's total liability under the Agreement shall not exceed the fees paid in the "
+        "twelve months before the claim.\n"
+        "8.9 Exceptions\n"
+        "Point 8.8 does not apply to a breach of the duty of confidentiality.\n"
+    )
+    segmentation = segment(_document(text))
+    cap = next(c for c in segmentation.clauses if "total liability" in c.text)
+    assert "does not apply to a breach" in CrossReferences(segmentation).yields_to(cap)
