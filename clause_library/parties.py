@@ -125,7 +125,11 @@ _NOT_A_PARTY = {
 #: roles that name a party only when the list of parties gives them to one
 _ROLES = {"recipient", "discloser", "disclosing party", "receiving party"}
 #: the end of a party's paragraph in the list of parties, after its defined name
-_CLOSES_PARTY = re.compile(r"\s*\)\s*[;,.]?[ \t]*(?:and)?[ \t]*$", re.MULTILINE)
+_CLOSES_PARTY = re.compile(
+    # ("... (hereinafter referred to as "the Recipient"), of the other part.")
+    r"\s*\)\s*(?:,?\s*of\s+the\s+(?:one|other|first|second)\s+part\s*)?[;,.]?[ \t]*(?:and)?[ \t]*$",
+    re.MULTILINE,
+)
 
 #: the last word of a defined term that names a date, a document or a thing, not a party
 _NOT_A_PARTY_ENDING = {
@@ -151,7 +155,7 @@ _NOT_A_PARTY_ENDING = {
 #: a line that introduces a party: a company form and where it is registered or lives
 _PARTY_LINE = (
     r"(?=[^\n]{0,200}\b(?:B\.V\.|N\.V\.|Ltd|Limited|Inc|LLC|GmbH|S\.[AL]\.|AB|Pty|plc|"
-    r"corporation|company|sole\s+proprietor|Mr|Ms|Mrs)\b)"
+    r"corporation|company|sole\s+proprietor|Mr|Ms|Mrs|soci[ée]t[ée]\s+anonyme)\b)"
     r"(?=[^\n]{0,400}\b(?:registered|incorporated|residing|resident|domiciled|having\s+(?:its|his|her)))"
 )
 #: where the preamble ends: the recitals, the operative words or the first numbered clause
@@ -409,7 +413,8 @@ def read_parties(
     "Buyer"), leave the sides unread. Of two parties that no name on either list settles, one
     defined as "you" is us (the form is written by the other side for us to read); failing
     that, with ``payer_is_us`` (our side pays under the playbook), the two ("Orrery" and
-    "Brightwater") are told apart by who pays the other, when one clearly does. Of three or more
+    "Brightwater") are told apart by who pays the other, when one clearly does, and so are two
+    named from one list that its order does not settle. Of three or more
     parties, two named from our list beside one from theirs are told apart by the list's order.
 
     ``ours`` is a name the reviewer says is our party's ("Osterfeld", the buyer reading the
@@ -447,10 +452,20 @@ def read_parties(
         elif a and a == b:
             order = [n.lower() for n in (us if a == "us" else them)]
             rank = [min(order.index(n.lower()) for n in g if n.lower() in order) for g in groups]
-            if min(rank) != 0 or max(rank) < FALLBACK_RANK:
-                return Parties()
-            other = "them" if a == "us" else "us"
-            sides = [a, other] if rank[0] < rank[1] else [other, a]
+            if min(rank) == 0 and max(rank) >= FALLBACK_RANK:
+                other = "them" if a == "us" else "us"
+                sides = [a, other] if rank[0] < rank[1] else [other, a]
+            else:
+                # ... or, failing that, by who pays the other (a utility's "Company" that pays
+                # the "Contractor" supplying its service, both names a vendor may go by)
+                lead = (
+                    _pays(text, groups[0], groups[1]) - _pays(text, groups[1], groups[0])
+                    if payer_is_us
+                    else 0
+                )
+                if abs(lead) < PAYER_LEAD:
+                    return Parties()
+                sides = ["us", "them"] if lead > 0 else ["them", "us"]
     # of three or more parties, when only ours is named, every other party is the other side
     # (a performer and her agency against the licensee), and when only theirs is, the one left
     # is ours

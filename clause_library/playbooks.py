@@ -273,6 +273,13 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         # "Contractor Services Agreement", an agency's form for a contractor placed with a client
         (r"contractor\s+(?:services\s+)?agreement", 3.0),
+        # the Argentine "contrato de locación de servicios" with a self-employed professional
+        # registered for the "Monotributo", "of legal age", "acting in his own name"
+        (r"\blocaci[oó]n\s+de\s+servicios\b", 3.0),
+        (
+            r"\bmonotribut\w*|\bof\s+legal\s+age\b|\bin\s+(?:his|her)\s+own\s+name\b",
+            1.5,
+        ),
         # an employee's invention assignment ("Proprietary Information and Inventions Agreement",
         # "Confidential Information and Invention Assignment Agreement"), signed "as a condition
         # of my employment"
@@ -384,13 +391,19 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"purchase|supply\s+agreement|license\s+agreement", 0.8),
         # a service the supplier runs for us ("a hosted web application", "a cloud-hosted
         # electronic document and records management service")
-        (r"\bhosted\s+(?:[\w-]+\s+){0,5}?(?:application|service|solution|system)s?\b", 1.5),
+        (
+            r"\b(?:hosted|cloud[\s-]+based)\s+(?:[\w-]+\s+){0,5}?"
+            r"(?:application|service|solution|system|platform)s?\b",
+            1.5,
+        ),
         # a public body buying through a tender ("Request for Proposals No. 24-117", a
         # political subdivision, non-appropriation of funds)
         (
             r"\brequest\s+for\s+(?:proposals?|tenders?|quotations?)\b|(?-i:\bRFP\b)|"
             r"\bnon-?appropriation\b|\bpolitical\s+subdivision\b|\bpublic\s+records\s+act\b|"
-            r"\bprocurement\s+(?:exercise|process|procedure)\b",
+            r"\bprocurement\s+(?:exercise|process|procedure)\b|"
+            # ("invited proposals vide Tender No. ...", "By its Letter of Award")
+            r"\btender\s+(?:no\b|number\b|ref)|\bletter\s+of\s+award\b",
             2.5,
         ),
     ],
@@ -404,6 +417,17 @@ class KindGuess:
     scores: Mapping[str, float]
 
 
+def _with_subtitle(title: str, head: str) -> str:
+    """The title with the line in brackets under it, if there is one: a translation's original
+    title ("SERVICES AGREEMENT" over "(CONTRATO DE LOCACIÓN DE SERVICIOS)") or what the
+    agreement is for."""
+    at = head.find(title) if title else -1
+    if at < 0:
+        return title
+    m = re.match(r"[ \t]*\r?\n\s*(\([^()\n]{3,160}\))[ \t]*(?:\r?\n|$)", head[at + len(title) :])
+    return f"{title} {m.group(1)}" if m else title
+
+
 def detect_kind(title: str, text: str) -> KindGuess:
     """Guess the kind of agreement from its title and its first pages.
 
@@ -411,6 +435,7 @@ def detect_kind(title: str, text: str) -> KindGuess:
     the weighted cue counts), so 0.9 means the document speaks almost only of that kind.
     """
     head = text[:6000]
+    title = _with_subtitle(title, head)
     parties = [{n.lower() for n in names} for names in defined_names(text)]
     scores: dict[str, float] = {}
     for kind, cues in _KIND_CUES.items():

@@ -648,6 +648,17 @@ KIND_CASES = [
         ),
         "model_licence",
     ),
+    # a services agreement in translation whose original title names a contract with a
+    # self-employed professional
+    (
+        "SERVICES AGREEMENT",
+        (
+            "SERVICES AGREEMENT\n(CONTRATO DE LOCACIÓN DE SERVICIOS)\n\nBetween Ceibo Pagos S.A. "
+            '("THE COMPANY") and Mr. Tomás Ibarra, of legal age ("THE PROVIDER"), who renders '
+            "services to the Customer's data team."
+        ),
+        "contractor",
+    ),
     # a professional services agreement with an individual who works on his own behalf
     (
         "PROFESSIONAL SERVICES AGREEMENT",

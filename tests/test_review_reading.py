@@ -258,6 +258,17 @@ def test_parties_no_playbook_name_settles_are_told_apart_by_who_pays() -> None:
         them,
         payer_is_us=True,
     )
+    # ... and so are two parties both named as the other side may be, in an order that settles
+    # nothing (a utility's "Company" that pays the "Contractor" supplying its service)
+    both = text.replace("\u201cOrrery\u201d", "\u201cthe Contractor\u201d").replace(
+        "\u201cBrightwater\u201d", "\u201cthe Company\u201d"
+    )
+    both = both.replace("Orrery shall", "The Contractor shall").replace(
+        "Brightwater", "the Company"
+    )
+    assert read_parties(both, us, ("Provider", "Company", "Contractor"), payer_is_us=True) == (
+        Parties(us=("Company",), them=("Contractor",))
+    )
 
 
 def test_names_at_the_end_of_a_list_of_parties_and_a_form_addressed_to_you() -> None:

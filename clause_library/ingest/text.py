@@ -86,7 +86,7 @@ def _title(text: str, builder: DocumentBuilder) -> str:
     blocks = [b for b in builder.blocks if not _legend(text[b.start : b.end])]
     for block in blocks[:_TITLE_SEARCH_BLOCKS]:
         candidate = " ".join(text[block.start : block.end].split())
-        if not 3 <= len(candidate) <= 120 or candidate.lower().startswith("exhibit"):
+        if not 3 <= len(candidate) <= 200 or candidate.lower().startswith("exhibit"):
             continue
         first = first or candidate
         if TITLE_WORDS.search(candidate) and _heading_like(candidate):
@@ -112,7 +112,11 @@ def _legend(block: str) -> bool:
     of an instrument are in its legend ("SUBJECT TO CONTRACT")."""
     if not re.search(r"[^\W\d_]", block):
         return True
-    return bool(_LEGEND.search(block)) and not TITLE_WORDS.search(_LEGEND.sub(" ", block))
+    return bool(_LEGEND.search(block)) and not _INSTRUMENT.search(_LEGEND.sub(" ", block))
+
+
+#: the words that name an instrument, whole ("CONTRACTOR'S REVISED DRAFT" names none)
+_INSTRUMENT = re.compile(rf"\b(?:{TITLE_WORDS.pattern})s?\b", re.IGNORECASE)
 
 
 _NOT_A_HEADING = re.compile(
