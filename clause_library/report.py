@@ -107,6 +107,8 @@ def write_review_text(result: Review, out: TextIO) -> None:
     )
     for finding in issues:
         where = finding.heading_path[-1] if finding.heading_path else f"offset {finding.start}"
+        if finding.part:
+            where = f"{finding.part} › {where}" if finding.heading_path else finding.part
         page = f", p. {finding.page}" if finding.page else ""
         mark = f"[{_MARK[finding.status]} · {finding.severity}]"
         out.write(f"{mark} {finding.title} — {where}{page}\n")

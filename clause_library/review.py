@@ -127,6 +127,13 @@ class Finding:
     nearest_exemplar: str = ""
     exemplar_similarity: float = 0.0
     cuad_category: str | None = None
+    #: the schedule or appendix the place sits in when ``heading_path`` does not name it
+    part: str = ""
+
+    @property
+    def place_path(self) -> tuple[str, ...]:
+        """The headings to cite the place by: its schedule or appendix, then ``heading_path``."""
+        return ((self.part,) if self.part else ()) + self.heading_path
 
     @property
     def key(self) -> str:
@@ -1294,6 +1301,7 @@ def review(
                     clause_end=clause.end,
                     segment_id=clause.id,
                     heading_path=clause.heading_path,
+                    part=clause.part,
                     page=document.page_at(unit.start),
                     reasons=tuple(reasons),
                     checks=tuple(fired),

@@ -31,7 +31,10 @@ class Segment:
 
     ``heading_path`` lists the enclosing headings, outermost first, each as the reader sees it
     ("7 Intellectual Property", "7.2 Work Product"); for a section it ends with its own heading.
-    ``parent`` is the id of the enclosing clause (for a sentence) or section.
+    ``parent`` is the id of the enclosing clause (for a sentence) or section. ``part`` names the
+    schedule, appendix or annex a clause or sentence sits in when its heading path does not
+    ("Appendix 3 Service Levels" for an item "4." that restarts the numbering there); it is for
+    citing the place, not for matching.
     """
 
     id: str
@@ -45,6 +48,7 @@ class Segment:
     parent: str | None = None
     page: int | None = None
     level: int = 0
+    part: str = ""
 
     @property
     def path(self) -> str:
@@ -663,6 +667,21 @@ _FURNITURE = re.compile(r"(?i)^[\s\-–—]*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*
 # --- segmentation ------------------------------------------------------------------------------
 
 
+#: a heading that opens a part after the body: a schedule, appendix, annex or exhibit
+_PART = re.compile(r"(?i)^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment|addendum)\b")
+def is_part_heading(heading: str) -> bool:
+    """Whether ``heading`` opens a schedule, appendix, annex or exhibit."""
+    return bool(_PART.match(heading.strip()))
+
+
+#: how far into the text a part may begin: a table of contents listing the schedules, or a
+#: filing's "EXHIBIT 10.1" banner, comes earlier
+PART_FROM = 0.25
+#: the number a top-level provision's label leads with: "10" in "10.", "Article 10", "10.1"
+_LEADING_NUMBER = re.compile(r"^\D{0,12}?(\d+)")
+_DOTTED = re.compile(r"^\D{0,12}?\d+\.\d")
+
+
 @dataclass
 class _Open:
     label: str
@@ -748,6 +767,35 @@ def segment(document: Document) -> Segmentation:
     quotation_end = -1
     quotation_level = 0
     clause_of_block: dict[int, int] = {}
+    #: the schedule or appendix being read, once the body's numbered provisions have begun, and
+    #: the number of the body's last top-level provision before it
+    part = ""
+    numbered = False
+    body_number = -1
+
+    def open_part(label: str, title: str, at: int) -> None:
+        nonlocal part
+        shown = _display(label, title)
+        if numbered and _PART.match(shown) and at >= PART_FROM * len(text):
+            part = shown
+
+    def numbered_provision(label: str, level: int) -> None:
+        """A provision numbered ``label``: one that goes on with the body's numbering ends a
+        part (a page header "Schedule C" in the middle of the body is no schedule)."""
+        nonlocal part, numbered, body_number
+        m = _LEADING_NUMBER.match(label)
+        if m is None:
+            return
+        number = int(m.group(1))
+        dotted = bool(_DOTTED.match(label))
+        if part:
+            goes_on = (level == 0 or dotted) and number == body_number + 1
+            if not goes_on and not (dotted and body_number >= 3 and number == body_number):
+                return
+            part = ""
+        if level == 0:
+            numbered = True
+            body_number = number
     for b, block in enumerate(document.blocks):
         bstart, bend = _trim(text, block.start, block.end)
         if bend <= bstart:
@@ -819,6 +867,9 @@ def segment(document: Document) -> Segmentation:
                     seg_id, "section", bstart, bend, "", path(), label, title, parent, page, level
                 )
             )
+            if label:
+                numbered_provision(label, level)
+            open_part(label, title, bstart)
             lead_in = None
             continue
 
@@ -869,8 +920,12 @@ def segment(document: Document) -> Segmentation:
                         level,
                     )
                 )
+                numbered_provision(label, level)
+                open_part(label, heading, bstart)
             elif label:
                 close_sections(level, bstart)
+        if label and not heading:
+            numbered_provision(label, level)
         parent = open_sections[-1].segment_id if open_sections else None
         if label and heading:
             clause_path = path()
@@ -888,6 +943,7 @@ def segment(document: Document) -> Segmentation:
             parent,
             page,
             level,
+            part if part and part not in clause_path else "",
         )
         clauses.append(clause)
         clause_of_block[b] = len(clauses) - 1
@@ -912,6 +968,7 @@ def segment(document: Document) -> Segmentation:
                     clause.id,
                     document.page_at(s),
                     clause.level,
+                    clause.part,
                 )
             )
     return Segmentation(
@@ -959,6 +1016,7 @@ def _extend(segment: Segment, end: int, text: str) -> Segment:
         segment.parent,
         segment.page,
         segment.level,
+        segment.part,
     )
 
 
@@ -976,6 +1034,7 @@ def _with_span(segment: Segment, start: int, end: int, text: str) -> Segment:
         segment.parent,
         segment.page,
         segment.level,
+        segment.part,
     )
 
 
@@ -987,6 +1046,7 @@ __all__ = [
     "SegmentKind",
     "Segmentation",
     "is_heading_text",
+    "is_part_heading",
     "opens_with_definition",
     "run_in_heading",
     "segment",

@@ -692,6 +692,11 @@ def test_where_a_finding_is_cited_as_a_reader_would() -> None:
     # a clause numbered in words, as Spanish drafting numbers them
     assert where("TWENTY-SECOND.- SURVIVAL") == "Clause 22"
     assert where("CLAUSE FIVE – PRICE AND PAYMENT", "a)") == "Clause 5(a)"
+    # an item of an appendix that numbers afresh is cited with its appendix
+    assert where("APPENDIX 3 SERVICE LEVELS", "4") == "App. 3 · 4"
+    assert where("SCHEDULE 2 – CHARGES", "3.1 Invoices", "(b)") == "Sch. 2 · 3.1(b)"
+    assert where("ANNEX II: PROVIDER TOOLS") == "Annex II"
+    assert where("Exhibit A – Statement of Work") == "Ex. A"
 
 
 def test_a_heading_line_of_a_plain_text_file_is_shown_as_a_heading(tmp_path: Path) -> None:

@@ -113,6 +113,13 @@ def test_titles_and_sections_read_as_a_lawyer_writes_them() -> None:
     assert section_label(("3 Residuals", "3.1")) == "3 Residuals › 3.1"
     assert section_label(("9 LIMITATION OF LIABILITY", "9.2 Cap")) == "9.2 Cap"
     assert section_label(()) == ""
+    # an item of an appendix that numbers afresh is cited with the appendix
+    assert (
+        section_label(("APPENDIX 3 SERVICE LEVELS", "4 Standardised compensation"))
+        == "Appendix 3 Service Levels › 4 Standardised compensation"
+    )
+    assert section_label(("SCHEDULE 2", "3 Charges", "3.1")) == "Schedule 2 › 3 Charges › 3.1"
+    assert section_label(("SCHEDULE 2",)) == "Schedule 2"
 
 
 def test_quote_keeps_paragraphs_and_cuts_at_a_word() -> None:

@@ -471,3 +471,41 @@ def test_a_numbered_heading_in_sentence_case_heads_its_paragraphs(tmp_path: Path
     assert law.path.endswith("8.6 Governing law")
     # a numbered line with a verb is a provision, not a heading
     assert not any(s.heading.startswith("The Supplier") for s in seg.sections)
+
+
+def test_an_appendix_that_numbers_afresh_names_the_part_its_items_sit_in(tmp_path: Path) -> None:
+    body = "".join(
+        f"{n}. PROVISION {n}\n\n{n}.1 The Supplier shall perform obligation number {n} "
+        "with reasonable skill and care at all times during the term.\n\n"
+        for n in range(1, 9)
+    )
+    text = (
+        "SERVICES AGREEMENT\n\n"
+        + body
+        + "APPENDIX 3 SERVICE LEVELS\n\n"
+        "1. Availability. 99.7 per cent in each calendar month.\n\n"
+        "2. Service credits. Two per cent of the monthly fee for each hour below target.\n\n"
+        "The Supplier shall report the service levels achieved each month.\n\n"
+        "APPENDIX 4 PRICES\n\n"
+        "1. Fixed fee. EUR 1,000 a month.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    for words in ("99.7 per cent", "Two per cent", "service levels achieved"):
+        item = next(c for c in seg.clauses if words in c.text)
+        assert item.part == "APPENDIX 3 SERVICE LEVELS", words
+    fee = next(c for c in seg.clauses if "Fixed fee" in c.text)
+    assert fee.part == "APPENDIX 4 PRICES"
+    assert not any(c.part for c in seg.clauses if "obligation number" in c.text)
+    assert all(s.part == "APPENDIX 4 PRICES" for s in seg.sentences if "EUR 1,000" in s.text)
+
+
+def test_a_schedule_heading_inside_the_body_opens_no_part(tmp_path: Path) -> None:
+    # a page header "Schedule C" between 9.2 and 10: the body's numbering goes on, so no part
+    text = "".join(
+        f"{n}. PROVISION {n}\n\n{n}.1 Each Party shall perform obligation number {n} "
+        "with reasonable skill and care at all times during the term.\n\n"
+        + ("Schedule C\n\n" if n == 9 else "")
+        for n in range(1, 13)
+    )
+    seg = segment(_doc(tmp_path, text))
+    assert not any(c.part for c in seg.clauses if "number 10" in c.text or "number 12" in c.text)

@@ -22,6 +22,7 @@ from clause_library.review import (
     is_possible,
     lower_first,
 )
+from clause_library.segment import is_part_heading
 
 ItemStatus = Literal["present", "weak", "red_flag", "missing"]
 
@@ -131,8 +132,15 @@ def section_label(path: tuple[str, ...]) -> str:
         return ""
     last = path[-1]
     if len(path) > 1 and not re.search(r"[A-Za-z]{3}", last):
-        return f"{display_title(path[-2])} › {last}"
-    return display_title(last)
+        label = f"{display_title(path[-2])} › {last}"
+        inner = 2
+    else:
+        label = display_title(last)
+        inner = 1
+    if len(path) > inner and is_part_heading(path[0]):
+        # "4" in Appendix 3, whose items number afresh, is not the agreement's clause 4
+        return f"{display_title(path[0])} › {label}"
+    return label
 
 
 def long_date(day: date) -> str:
@@ -309,7 +317,7 @@ def finding_item(
         family=_family_title(library, finding.family),
         status=finding.status,
         severity=finding.severity,
-        heading_path=finding.heading_path,
+        heading_path=finding.place_path,
         page=finding.page,
         excerpt=quote(_excerpt(review, finding)),
         headline=headline,

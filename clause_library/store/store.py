@@ -800,7 +800,7 @@ def _item_rows(review: Review) -> list[dict[str, Any]]:
             "start": f.start,
             "end": f.end,
             "text": f.text,
-            "heading_path": json.dumps(list(f.heading_path), ensure_ascii=False),
+            "heading_path": json.dumps(list(f.place_path), ensure_ascii=False),
             "page": f.page,
             "segment_id": f.segment_id,
             "required": None,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from clause_library.decisions import DECISION_LABELS
 from desktop.review.decisions import DECISIONS, Decision, DecisionRecord
 from desktop.review.diff import DELETE_STYLE, INSERT_STYLE, diff_html, similarity
-from desktop.review.model import Item, where_label
+from desktop.review.model import Item, place_path, where_label
 from desktop.review.status import STYLES, status_icon, status_summary
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ class DetailPanel(QWidget):
         self.body.verticalScrollBar().setValue(0)
 
     def _show_finding(self, finding: Finding, review: Review) -> None:
-        where = " › ".join(finding.heading_path) or "Preamble"
+        where = " › ".join(place_path(finding)) or "Preamble"
         page = f" · page {finding.page}" if finding.page else ""
         self.subtitle.setText(f"{status_summary(finding.status, finding.severity)} — {where}{page}")
         parts: list[str] = ["<h3>Clause text</h3>", _quote(finding.text)]

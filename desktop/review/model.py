@@ -25,7 +25,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from clause_library.decisions import DECISION_LABELS
-from clause_library.segment import ARTICLE_HEADING, CIRCLED_NUMBER, word_heading
+from clause_library.segment import (
+    ARTICLE_HEADING,
+    CIRCLED_NUMBER,
+    is_part_heading,
+    word_heading,
+)
 from desktop.review.decisions import DecisionRecord
 from desktop.review.status import (
     SEVERITY_RANK,
@@ -76,7 +81,11 @@ def where_label(item: Item) -> str:
     """Where a finding is, the way a reader cites it: "5.1", "p. 3 · 4.2", or "Required"."""
     if item.status == "missing":
         return "Required" if getattr(item, "required", False) else "Recommended"
-    path: tuple[str, ...] = getattr(item, "heading_path", ())
+    path = place_path(item)
+    appendix = ""
+    if path and is_part_heading(path[0]):
+        # "App. 3 · 4": item 4 of an appendix that numbers afresh, not the agreement's clause 4
+        appendix, path = short_part(path[0]), path[1:]
     label = ""
     article = ARTICLE_HEADING.match(path[-2]) if len(path) > 1 else None
     if article and re.fullmatch(r"[0-9]+\.?", path[-1].strip()):
@@ -110,10 +119,39 @@ def where_label(item: Item) -> str:
             label = "".join(subs)
         if len(label) > 18:
             label = label[:17] + "…"
+    if appendix:
+        return f"{appendix} · {label}" if label else appendix
     page = getattr(item, "page", None)
     if not label and page:
         return f"p. {page}"
     return label or "Preamble"
+
+
+def place_path(item: Item) -> tuple[str, ...]:
+    """The headings a place is cited by, its schedule or appendix first (see
+    :attr:`clause_library.review.Finding.place_path`)."""
+    path = getattr(item, "place_path", None)
+    return path if path is not None else getattr(item, "heading_path", ())
+
+
+_PART_ABBREVIATIONS = {
+    "schedule": "Sch.",
+    "appendix": "App.",
+    "exhibit": "Ex.",
+    "attachment": "Att.",
+}
+
+
+def short_part(heading: str) -> str:
+    """A schedule's or appendix's heading as a short citation: "APPENDIX 3 SERVICE LEVELS" is
+    "App. 3", "ANNEX A – DATA" is "Annex A"."""
+    words = heading.replace("—", " ").replace("–", " ").replace(":", " ").split()
+    word = words[0].lower()
+    short = _PART_ABBREVIATIONS.get(word, word.title())
+    number = words[1].strip('".') if len(words) > 1 else ""
+    if re.fullmatch(r"[0-9][0-9.()A-Za-z]{0,7}|[A-Za-z]|[IVXL]{1,5}", number):
+        return f"{short} {number}"
+    return short
 
 
 def item_tooltip(item: Item) -> str:
@@ -121,7 +159,7 @@ def item_tooltip(item: Item) -> str:
     if item.status == "missing":
         need = "Required" if getattr(item, "required", False) else "Recommended"
         return f"{item.title}\nMissing · {need} by the playbook · {item.severity} severity"
-    path = " › ".join(getattr(item, "heading_path", ())) or "Preamble"
+    path = " › ".join(place_path(item)) or "Preamble"
     page = getattr(item, "page", None)
     tip = f"{item.title}\n{summary}\n{path}" + (f", page {page}" if page else "")
     if getattr(item, "possible", False):
@@ -389,7 +427,7 @@ class FindingsModel(QAbstractItemModel):
             return node.order
         if role == Role.SEARCH:
             text = getattr(item, "text", "") or getattr(item, "description", "")
-            path = " ".join(getattr(item, "heading_path", ()))
+            path = " ".join(place_path(item))
             parent_title = node.parent.title if node.parent else ""
             return " ".join(
                 (item.title, item.clause_id, parent_title, path, text, STYLES[item.status].label)
