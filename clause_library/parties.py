@@ -29,7 +29,7 @@ DEFINITION_CHARS = 400
 _QUOTED = r"[\"“”]([^\"“”\n]{1,40}?)[,;.]?[\"“”]"
 #: an article before a capitalised name inside the quotation marks ("the Studio")
 _ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?=[A-Z])")
-_JOIN = r"(?:\s*[,;]?\s*(?:and/or|and|or)?\s*)"
+_JOIN = r"(?:\s*[,;]?\s*(?:and/or|and|or)?\s*(?:the\s+)?)"
 _GROUP = re.compile(rf"{_QUOTED}(?:{_JOIN}{_QUOTED})*")
 #: what introduces a defined name: "(the", "(hereinafter referred to as", "(hereinafter called
 #: as the", or without the parenthesis ", hereinafter referred to as"
@@ -57,6 +57,18 @@ _AT_LINE_END = re.compile(
 #: ... or as the label of a party's lines in the list of parties, as Chinese contracts name them:
 #: "Party A: Ningbo Hengxin New Energy Technology Co., Ltd."
 _LABELLED = re.compile(r"^[ \t]*(Party\s+(?:[A-D]|One|Two|Three))[ \t]*[:：][ \t]*\S", re.MULTILINE)
+#: ... with its role in brackets, as Vietnamese contracts set them: "PARTY A (THE LICENSEE):
+#: TRUONG AN JOINT STOCK COMMERCIAL BANK"; the role is one more name of that party
+_LABELLED_ROLE = re.compile(
+    r"^[ \t]*(Party\s+(?:[A-D]|One|Two|Three))[ \t]*\((?:the\s+)?([A-Za-z][A-Za-z -]{2,30})\)"
+    r"[ \t]*[:：][ \t]*\S",
+    re.MULTILINE | re.IGNORECASE,
+)
+#: a name defined in capitals without quotation marks, as Latin American contracts define
+#: them: "..., hereinafter THE LICENSOR; and ..."
+_HEREINAFTER_CAPITALS = re.compile(
+    r"\b(?i:hereinafter)\s+(?:(?i:referred\s+to\s+as|called)\s+)?THE\s+([A-Z]{3,}(?:\s+[A-Z]{3,}){0,2})\b"
+)
 #: a quoted name in brackets right after another: the same name in the original language
 _TRANSLATED = re.compile(r"[\"“](?P<name>[^\"“”\n]{1,40})[\"”]\s*\(\s*$")
 #: a parenthesis in the opening, and wording in one that names more than one party
@@ -247,9 +259,11 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
         if len(names) > 1:
             found = [(at, group) for at, group in found if not set(group) < set(names)]
             found.append((match.start(), names))
-    unquoted = (_UNQUOTED, _AT_LINE_END, _LABELLED)
+    unquoted = (_UNQUOTED, _AT_LINE_END, _LABELLED, _HEREINAFTER_CAPITALS)
     for match in [m for pattern in unquoted for m in pattern.finditer(head)]:
         name = " ".join(match.group(1).split())
+        if match.re is _HEREINAFTER_CAPITALS:
+            name = name.title()
         if _names_a_party(name):
             found.append((match.start(), (name,)))
     # a name given in parentheses inside a definition of pronouns is the same party's: ""we",
@@ -286,6 +300,16 @@ def defined_names(text: str) -> list[tuple[str, ...]]:
     for _, names in found:
         if names not in groups:
             groups.append(names)
+    for match in _LABELLED_ROLE.finditer(head):
+        label = " ".join(match.group(1).split()).title()
+        named_for = " ".join(match.group(2).split()).title()
+        if not _names_a_party(named_for):
+            continue
+        held = party_named(groups, label)
+        if held is None:
+            groups.append((label, named_for))
+        elif named_for.lower() not in {n.lower() for n in groups[held]}:
+            groups[held] = (*groups[held], named_for)
     # where the opening says who the parties are ("University and Licensee are each referred to
     # below as a "party""), a name it defines for something else (the dataset, "CXR-QTA") is
     # no party's
@@ -321,6 +345,11 @@ def _pays(text: str, names: tuple[str, ...], others: tuple[str, ...]) -> int:
         rf"\b(?:payable|paid|due)\s+by\s+(?:the\s+)?(?:{payer})\b",
         rf"\b(?:{payee})\s+(?:shall|will|may)\s+(?:\w+\s+)?invoice\b",
         rf"\binvoice[sd]?\s+(?:to\s+)?(?:the\s+)?(?:{payer})\b",
+        # "the obligation of the First Outgrantor to pay", "Party A's obligation to pay",
+        # "where Party A fails to pay"
+        rf"\bobligation\s+of\s+(?:the\s+)?(?:{payer})\s+to\s+pay\b",
+        rf"\b(?:{payer})(?:'|’)s\s+obligations?\s+to\s+pay\b",
+        rf"\b(?:{payer})\s+fails\s+to\s+pay\b",
     )
     return sum(len(re.findall(p, text)) for p in patterns)
 

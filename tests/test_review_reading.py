@@ -171,6 +171,40 @@ def test_names_defined_without_parentheses_or_quotation_marks() -> None:
     cover = "MAINTENANCE AGREEMENT\n\nbetween\n\nAERO LINHAS S/A (as Operator)\n\nand\n\n"
     cover += "ROTOR WORKS SAS (as Repairer)\n\n"
     assert defined_names(cover) == [("Operator",), ("Repairer",)]
+    # in capitals after "hereinafter", as Colombian contracts define them
+    capitals = (
+        "LICENSE CONTRACT\n\nBetween the undersigned, on the one hand, ANA RUIZ, acting for "
+        "REDES DEL SUR S.A., hereinafter THE LICENSOR; and, on the other hand, LUIS GIL, acting "
+        "for TRAZA S.A.S., hereinafter THE LICENSEE, and jointly THE PARTIES, agree:\n\n"
+        "FIRST CLAUSE – PURPOSE: THE LICENSOR grants a licence.\n"
+    )
+    assert defined_names(capitals) == [("Licensor",), ("Licensee",)]
+
+
+def test_a_second_name_after_or_the_and_a_role_beside_a_party_label() -> None:
+    text = (
+        "CONTRACT No. 87/2025\n\nBETWEEN:\n\nFIRST OUTGRANTOR: MUNICIPALITY OF VILA NOVA, "
+        "hereinafter referred to as the \"First Outgrantor\" or the \"Public Contracting "
+        "Party\";\n\nAND\n\nSECOND OUTGRANTOR: VOZCLARA, S.A., hereinafter referred to as "
+        "the \"Second Outgrantor\" or the \"Co-contractor\";\n\nWHEREAS:\n"
+    )
+    assert defined_names(text) == [
+        ("First Outgrantor", "Public Contracting Party"),
+        ("Second Outgrantor", "Co-contractor"),
+    ]
+    labelled = (
+        "CONTRACT\n\nPARTY A (THE LICENSEE): TRUONG AN JOINT STOCK COMMERCIAL BANK\n"
+        "Head office: 27 Ly Thuong Kiet Street, Hanoi\n"
+        '(hereinafter referred to as "Party A" or the "Bank")\n\n'
+        "PARTY B (THE LICENSOR): LAM VIEN AI TECHNOLOGY JOINT STOCK COMPANY\n"
+        '(hereinafter referred to as "Party B" or "LAVI")\n\n'
+        "Article 1. Definitions\n"
+    )
+    assert defined_names(labelled) == [
+        ("Party A", "Bank", "Licensee"),
+        ("Party B", "LAVI", "Licensor"),
+    ]
+    assert read_parties(labelled, us=("Licensee",), them=("Licensor",)).us[0] == "Party A"
 
 
 def test_a_party_the_playbook_names_brings_its_other_names_and_the_other_party_its_side() -> None:
@@ -257,6 +291,16 @@ def test_parties_no_playbook_name_settles_are_told_apart_by_who_pays() -> None:
         us,
         them,
         payer_is_us=True,
+    )
+    # an obligation to pay, or a failure to pay, is paying too
+    owed = text.replace(
+        "1. Fees. Brightwater shall pay the Fees monthly. Orrery shall invoice the Fees in "
+        "advance, and any shortfall is payable by Brightwater.",
+        "1. Fees. The cap does not apply to the obligation of Brightwater to pay the Fees. "
+        "Orrery may suspend the service where Brightwater fails to pay.",
+    )
+    assert read_parties(owed, us, them, payer_is_us=True) == Parties(
+        us=("Brightwater",), them=("Orrery",)
     )
     # ... and so are two parties both named as the other side may be, in an order that settles
     # nothing (a utility's "Company" that pays the "Contractor" supplying its service)

@@ -253,6 +253,20 @@ def test_a_letter_is_titled_by_its_subject_line_not_its_letterhead(tmp_path: Pat
             "DEVELOPMENT AGREEMENT",
         ),
         ("DRAFT MASTER SERVICES AGREEMENT\n\n1. Services.\n", "DRAFT MASTER SERVICES AGREEMENT"),
+        # a translator's note in square brackets is no title; a title in brackets is
+        (
+            "[Unofficial English translation. The Spanish text prevails.]\n\n"
+            "LICENSE CONTRACT FOR THE USE OF MOBILITY DATA\n\nBetween the undersigned.\n",
+            "LICENSE CONTRACT FOR THE USE OF MOBILITY DATA",
+        ),
+        ("[MASTER SERVICES AGREEMENT]\n\n1. Services.\n", "[MASTER SERVICES AGREEMENT]"),
+        # the instrument alone, its subject on the next line
+        (
+            "SOCIALIST REPUBLIC OF VIETNAM\n\nCONTRACT\nFOR THE LICENSING OF THE MODEL "
+            "LAVISIGHT-ID\n(On-premise deployment with fine-tuning rights)\n\n"
+            "- Pursuant to the Civil Code;\n",
+            "CONTRACT FOR THE LICENSING OF THE MODEL LAVISIGHT-ID",
+        ),
     ],
 )
 def test_a_title_under_a_letterhead_is_the_line_that_names_the_instrument(

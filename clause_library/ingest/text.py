@@ -84,14 +84,24 @@ def _title(text: str, builder: DocumentBuilder) -> str:
     LICENCE" under the publisher's name); else the first short line."""
     first = ""
     blocks = [b for b in builder.blocks if not _legend(text[b.start : b.end])]
-    for block in blocks[:_TITLE_SEARCH_BLOCKS]:
+    for i, block in enumerate(blocks[:_TITLE_SEARCH_BLOCKS]):
         candidate = " ".join(text[block.start : block.end].split())
         if not 3 <= len(candidate) <= 200 or candidate.lower().startswith("exhibit"):
             continue
         first = first or candidate
         if TITLE_WORDS.search(candidate) and _heading_like(candidate):
+            if i + 1 < len(blocks) and _INSTRUMENT.fullmatch(candidate):
+                # "CONTRACT" over "FOR THE LICENSING OF THE RIGHT TO USE ...": one title
+                after = text[blocks[i + 1].start : blocks[i + 1].end].strip().split("\n")[0]
+                after = " ".join(after.split())
+                if _GOES_ON.match(after) and _heading_like(after):
+                    return f"{candidate} {after}"[:200]
             return candidate
     return first
+
+
+#: the second line of a title whose first is the instrument alone
+_GOES_ON = re.compile(r"(?:for|of|on|relating\s+to|concerning|regarding|in\s+respect\s+of)\s", re.I)
 
 
 #: How far down a title is looked for: past a letterhead or a party's name and address.
@@ -105,12 +115,17 @@ _LEGEND = re.compile(
     r"|^[\s\-–—(]*and[\s\-–—)]*$",
     re.IGNORECASE,
 )
+#: a note in square brackets ("[Unofficial English translation ...]")
+_BRACKETED = re.compile(r"^\s*\[[^\]]*\]\s*$")
 
 
 def _legend(block: str) -> bool:
-    """A legend, or a rule of underscores: a block with no letters, or one whose only words
-    of an instrument are in its legend ("SUBJECT TO CONTRACT")."""
+    """A legend, or a rule of underscores: a block with no letters, one whose only words of an
+    instrument are in its legend ("SUBJECT TO CONTRACT"), or a note in square brackets that
+    names no instrument ("[English translation. The Spanish text prevails.]")."""
     if not re.search(r"[^\W\d_]", block):
+        return True
+    if _BRACKETED.match(block) and not _INSTRUMENT.search(block):
         return True
     return bool(_LEGEND.search(block)) and not _INSTRUMENT.search(_LEGEND.sub(" ", block))
 
