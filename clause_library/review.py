@@ -332,7 +332,9 @@ _HEADING_LABEL = re.compile(
 #: a paragraph of an article named by its number in it: "Art. 16 para. 5", or "para. 2" in
 #: another paragraph of article 16
 _PARAGRAPH_REFERENCE = re.compile(
-    r"\b(?:(?:Art\.|Article)\s*(?P<article>\d+)\s+)?[Pp]aras?\.\s*(?P<paragraph>\d+)\b(?![.\d])"
+    r"\b(?:(?:Art\.|Article)\s*(?P<article>\d+)\s+)?[Pp]aras?(?:\.\s*(?P<paragraph>\d+)\b"
+    # ... or in brackets, as Austrian drafting in translation refers to them: "para (1)"
+    r"|\s*\((?P<bracketed>\d+)\))(?![.\d])"
 )
 
 
@@ -356,14 +358,15 @@ def _words_numbered(text: str) -> str:
             flags=re.IGNORECASE,
         )
 
-    # ("Article (23)" is "Article 23")
+    # ("Article (23)" is "Article 23", "Clause 6/2" is "Clause 6.2")
+    text = _SLASHED_REFERENCE.sub(lambda m: m.group(0).replace("/", "."), text)
     return _ARTICLE_IN_BRACKETS.sub(r"\1 \2", _WORD_REFERENCE.sub(numbered, text))
 
 
 _ARTICLE_IN_BRACKETS = re.compile(r"\b(articles?)\s+\((\d+)\)", re.IGNORECASE)
 
 
-def _paragraphs_named(text: str, own: str) -> str:
+def _paragraphs_named(text: str, own: str, paragraph: bool = False) -> str:
     """``text`` with each paragraph of an article it names by "para." named as a provision
     ("para. 2" in paragraph 16.4 is "Section 16.2"), and each clause it names by words named by
     number, so that references read alike."""
@@ -371,7 +374,8 @@ def _paragraphs_named(text: str, own: str) -> str:
 
     def named(m: re.Match[str]) -> str:
         of = m.group("article") or article
-        return f"Section {of}.{m.group('paragraph')}" if of else m.group(0)
+        paragraph = m.group("paragraph") or m.group("bracketed")
+        return f"Section {of}.{paragraph}" if of else m.group(0)
 
     def bracketed(m: re.Match[str]) -> str:
         # "paragraphs (3), (4) and (5) of this Article" in Article (16) are Sections 16.3, 16.4
@@ -382,8 +386,34 @@ def _paragraphs_named(text: str, own: str) -> str:
         listed = re.sub(r"\((\d+)\)", lambda p: f"{of}.{p.group(1)}", m.group("paragraphs"))
         return f"Section{'s' if m.group('plural') else ''} {listed}"
 
+    def bare(m: re.Match[str]) -> str:
+        # "paragraphs 3 to 5" in paragraph 1 of Clause 21 are Sections 21.3, 21.4 and 21.5
+        first, last = int(m.group("first")), int(m.group("last") or m.group("first"))
+        if not article or not 0 <= last - first < 10:
+            return m.group(0)
+        listed = [f"{article}.{n}" for n in range(first, last + 1)]
+        if len(listed) == 1:
+            return f"Section {listed[0]}"
+        return f"Sections {', '.join(listed[:-1])} and {listed[-1]}"
+
     text = _BRACKETED_PARAGRAPHS.sub(bracketed, _words_numbered(text))
+    if paragraph:
+        text = _BARE_PARAGRAPHS.sub(bare, text)
     return _PARAGRAPH_REFERENCE.sub(named, text)
+
+
+#: paragraphs of the same article named by number alone, in a paragraph numbered within its
+#: article ("Without prejudice to paragraphs 3 to 5", "the limit set out in paragraph 1")
+_BARE_PARAGRAPHS = re.compile(
+    r"\bparagraphs?\s+(?P<first>\d{1,2})(?:\s+to\s+(?P<last>\d{1,2}))?\b(?![.\d(]|\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def _numbered_in_article(clause: Segment) -> bool:
+    """Whether ``clause`` is a paragraph numbered within its article ("1 -" under "Clause 21
+    (Liability)"), whose references to "paragraph 3" are to its article's paragraphs."""
+    return clause.level > 0 and clause.label.strip().rstrip(".-").isdigit()
 
 
 #: paragraphs of an article numbered in brackets ("paragraphs (3), (4) and (5) of this Article")
@@ -396,7 +426,20 @@ _BRACKETED_PARAGRAPHS = re.compile(
 
 def _provision_number(label: str) -> str:
     m = _LABEL_NUMBER.match(label)
+    if m is None and _SLASHED.fullmatch(label.strip()):
+        # "6/3", paragraph 3 of clause 6, as Egyptian drafting numbers it
+        return label.strip().replace("/", ".")
     return (m.group(1) or m.group(2)) if m else label.rstrip(".")
+
+
+_SLASHED = re.compile(r"\d{1,2}/\d{1,2}")
+#: a clause heading whose paragraphs number afresh: "Clause 21 Liability" over "1 - ..."
+CLAUSE_HEADING = re.compile(r"^\s*clause\s+(\d+)\s+(?=[A-Za-z])", re.IGNORECASE)
+#: references to paragraphs numbered with a slash: "Clause 6/2", "Clauses 9/1 and 9/3"
+_SLASHED_REFERENCE = re.compile(
+    r"\b(?:clauses?|articles?)\s+\d{1,2}/\d{1,2}(?:\s*(?:,|and|or)\s*\d{1,2}/\d{1,2})*\b",
+    re.IGNORECASE,
+)
 
 
 def _dotted(reference: str) -> str:
@@ -416,7 +459,7 @@ def _number_of(segment: Segment) -> str:
         # "2" in "Art. 16 Liability": paragraph 2 of article 16 ("Art. 16 para. 2"), as Swiss,
         # German and Japanese drafting number an article's paragraphs
         for heading in reversed(segment.heading_path):
-            m = ARTICLE_HEADING.match(heading)
+            m = ARTICLE_HEADING.match(heading) or CLAUSE_HEADING.match(heading)
             if m is not None:
                 return f"{m.group(1)}.{number}"
         return number
@@ -459,7 +502,9 @@ _CARVES_OUT = re.compile(
     r"\s*(?:(?:of|in|to)\s+this\s+(?:Agreement|Schedule)\s+|above\s+|below\s+)?"
     r"(?:(?:do|does|shall|will|may)\s+not\s+(?:\S+\s+)?"
     r"(?:apply|limit|restrict|prevent|prohibit|preclude|cover|extend)"
-    r"|(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:subject|applicable))\b",
+    r"|(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:subject|applicable)"
+    # ("the limit in Clause 15.2 is increased to three times the amount": a super-cap)
+    r"|(?:is|are|shall\s+be|will\s+be)\s+(?:increased|raised|multiplied))\b",
     re.IGNORECASE,
 )
 #: ... or in the next sentence, by a pronoun for them ("The limitations in Sections 14.2 and
@@ -629,7 +674,9 @@ _YIELDS_TO = re.compile(
     r"(?:provided|set\s+out)\s+in|"
     # "shall notify personal data breaches in accordance with Clause 12.3": the clause takes
     # the terms of the one it follows
-    r"in\s+accordance\s+with|as\s+(?:required\s+by|set\s+(?:out|forth)\s+in|provided\s+in))"
+    r"in\s+accordance\s+with|as\s+(?:required\s+by|set\s+(?:out|forth)\s+in|provided\s+in)|"
+    # "Without prejudice to paragraphs 3 to 5, the total liability ...": the cap leaves them be
+    r"without\s+prejudice\s+to)"
     r"\s+(?:the\s+provisions\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -712,7 +759,7 @@ class CrossReferences:
                 self.carved_before.setdefault(before_it.id, []).append(clause)
         for clause in segmentation.clauses:
             number = _number_of(clause)
-            text = _paragraphs_named(clause.text, number)
+            text = _paragraphs_named(clause.text, number, _numbered_in_article(clause))
             article = number.split(".")[0]
             if article and number != article and _WHOLE_ARTICLE.search(text):
                 self.carved_by.setdefault(article, []).append(clause)
@@ -889,7 +936,7 @@ class CrossReferences:
         check that reads what the agreement says elsewhere without what the clause sets
         aside (:attr:`~clause_library.library.Condition.without_set_aside`)."""
         own = _number_of(clause)
-        text = _paragraphs_named(self.amended(clause), own)
+        text = _paragraphs_named(self.amended(clause), own, _numbered_in_article(clause))
         overridden: list[Segment] = []
         for m in _REFERENCE.finditer(text):
             if _PREVAILS.search(text[max(0, m.start() - 80) : m.start()]):
@@ -909,7 +956,7 @@ class CrossReferences:
         if clause.id in self._yields:
             return self._yields[clause.id]
         own = _number_of(clause)
-        text = _paragraphs_named(self.amended(clause), own)
+        text = _paragraphs_named(self.amended(clause), own, _numbered_in_article(clause))
         numbers: list[str] = []
         prevails_over: list[str] = []
         for m in _REFERENCE.finditer(text):

@@ -139,8 +139,12 @@ WORD_NUMBER = "(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r"
 _ORDINAL = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b"
 #: a heading that opens with a clause number in words: "TWELFTH.- WARRANTIES", "CLAUSE FIVE – PRICE"
 _WORD_HEADING = re.compile(
-    rf"^\s*(?:(?:clause|article)\s+(?P<word>{WORD_NUMBER})|(?P<ordinal>{_ORDINAL}))"
-    r"\s*(?:\.-|\.|:|\s[-–—])\s*(?P<title>\S.*)$",
+    rf"^\s*(?:(?:clause|article)\s+(?P<word>{WORD_NUMBER})|(?P<ordinal>{_ORDINAL})"
+    # ("SIXTH CLAUSE – RESTRICTIONS ON USE", as Colombian drafting in translation heads them)
+    r"(?:\s+(?:clause|article))?)"
+    # ... or with its title in brackets, as Egyptian drafting in translation sets them: "Clause
+    # Six (Sample Data and Proof of Concept)"
+    r"(?:\s*(?:\.-|\.|:|\s[-–—])\s*|\s+(?=\([^()]*\)\s*$))(?P<title>\S.*)$",
     re.IGNORECASE,
 )
 
@@ -167,7 +171,14 @@ _LABEL = re.compile(
       | (?:ARTICLE|Article)\s+\((?:[0-9]+|[IVXLC]+)\)(?:[ \t]*:)?
       # "Clause 9 Data Protection", a heading, and not "Clause 14 survives termination"
       | (?:CLAUSE|Clause)\s+[0-9]+(?:\.[0-9]+)*\b\.?(?=[ \t]*(?:$|[A-Z][A-Za-z]))
+      # "Clause Six (Sample Data and Proof of Concept)", "Clause 21 (Liability)", its title in
+      # brackets, as Egyptian and Portuguese drafting in translation set them
+      | (?:CLAUSE|Clause)\s+(?:[0-9]{1,3}|(?i:"""
+    + WORD_NUMBER
+    + r"""))(?=\s+\([^()\n]*\)[ \t]*$)
       | [0-9]{1,3}(?:\.[0-9]{1,3}){0,4}\.?(?=\s)
+      # "6/3": paragraph 3 of clause 6, as Egyptian drafting numbers them
+      | [0-9]{1,2}/[0-9]{1,2}(?=[ \t]+[A-Z(])
       | [A-Z]\.[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}\.?(?=\s)
       | \((?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6})\)
       | \((?:"""
@@ -229,6 +240,8 @@ def split_label(text: str) -> tuple[str, str]:
 
 
 def _is_titlecase_phrase(phrase: str) -> bool:
+    # a title may carry the original term in brackets: "Rights of Use (Werknutzungsrechte)"
+    phrase = re.sub(r"(?<=\S)\s+\([^()]{2,40}\)$", "", phrase.strip())
     # a compound counts by its first part: "Pre-existing Rights" is a title
     words = [
         w
@@ -293,6 +306,9 @@ def is_heading_text(label: str, body: str) -> bool:
         return False
     if _HEADING_LABEL_WORDS.match(label) or _HEADING_WORDS.match(body):
         return True
+    if not label and word_heading(body)[0] and body.endswith(")"):
+        # "Clause Six (Sample Data and Proof of Concept)"
+        return True
     letters = [c for c in body if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(letters) >= 3:
         return True
@@ -302,7 +318,7 @@ def is_heading_text(label: str, body: str) -> bool:
 
 
 #: a section number standing alone: "8.4", "10.1", "12."
-_SECTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
+_SECTION_NUMBER = re.compile(r"(?:§\s*)?\d{1,3}(?:\.\d{1,3})*\.?")
 #: words that open a sentence, not a heading
 _SENTENCE_OPENERS = {
     "the", "this", "that", "these", "those", "a", "an", "each", "any", "if", "in", "all", "no",
@@ -337,11 +353,13 @@ def _label_style(label: str, previous: dict[str, str]) -> str:
         return "circled"
     if re.match(r"(?i)^art(?:icle\b|\.)", core):
         return "article"
-    if re.match(r"(?i)^(section|§|clause)\b", core):
+    if re.match(r"(?i)^(?:(?:section|clause)\b|§)", core):
         inner = core.split()[-1]
         return f"section{inner.count('.')}"
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)*", core):
         return f"dec{core.count('.')}"
+    if re.fullmatch(r"[0-9]+/[0-9]+", core):
+        return "slash"
     if re.fullmatch(r"[A-Z](?:\.[0-9]+)+", core):
         # "G.1", "G.1.2": items of lettered part G, nested under it
         return f"lettered{core.count('.')}"
@@ -403,6 +421,18 @@ class _Outline:
         else:
             self.stack.append(style)
         return len(self.stack) - 1
+
+
+def _as_article(label: str, body: str) -> str:
+    """``label`` as the numbering it stands for: a clause headed with its title in brackets
+    ("Clause 21" over "(Liability)", "Clause Six" over "(Sample Data)") is an article, whose
+    paragraphs ("1 -", "6/3") number afresh under it."""
+    m = re.fullmatch(rf"(?i:clause)\s+([0-9]{{1,3}}|{WORD_NUMBER})", label.strip())
+    title = body.strip()
+    if m is None or not (title.startswith("(") and title.endswith(")")):
+        return label
+    number = m.group(1)
+    return f"Article {number if number.isdigit() else WORD_NUMBERS[number.lower()]}"
 
 
 # --- sentences ---------------------------------------------------------------------------------
@@ -652,6 +682,9 @@ def _leads_in(body: str) -> bool:
     )
 
 
+#: a clause headed with its number as an ordinal word: "SIXTH CLAUSE – RESTRICTIONS ON USE:"
+_ORDINAL_CLAUSE = re.compile(rf"^\s*{_ORDINAL}\s+(?:clause|article)\b", re.IGNORECASE)
+
 #: the run-in heading of a paragraph that belongs to the provision before it ("Paragraph One.",
 #: "Sole Paragraph.", translating the Brazilian "Parágrafo Primeiro", "Parágrafo Único")
 _PARAGRAPH_OF_PROVISION = re.compile(
@@ -840,7 +873,7 @@ def segment(document: Document) -> Segmentation:
             block.kind != "table_cell" and is_heading_text(label, body)
         )
         if label:
-            level = quotation_base + outline.level_for(label)
+            level = quotation_base + outline.level_for(_as_article(label, body))
         elif styled_heading:
             level = max(block.level - 1, 0)
         else:
@@ -879,7 +912,7 @@ def segment(document: Document) -> Segmentation:
             not label
             and previous is not None
             and _PARAGRAPH_OF_PROVISION.match(heading)
-            and clauses[previous].label
+            and (clauses[previous].label or _ORDINAL_CLAUSE.match(clauses[previous].text))
             and bend - clauses[previous].start <= MAX_LEAD_IN
         ):
             # "Paragraph One." or "Sole Paragraph." after "8.7.": a paragraph of that provision,
@@ -893,11 +926,18 @@ def segment(document: Document) -> Segmentation:
                 and lead_in is not None
                 # (an unnumbered lead-in under a heading, "12.2 Restraint" / "The Licensee must
                 # not ...:", sits at the level its items "(a)", "(b)" are given)
-                and (level > lead_in[1] or (lead_in[2] and level == lead_in[1] and label[0] == "("))
+                and (
+                    level > lead_in[1]
+                    or (lead_in[2] and level == lead_in[1] and label[0] == "(")
+                    # ("SIXTH CLAUSE – RESTRICTIONS ON USE: THE LICENSEE undertakes not to:",
+                    # then "1.", "2.")
+                    or (lead_in[2] and _ORDINAL_CLAUSE.match(clauses[lead_in[0]].text))
+                )
                 and bend - clauses[lead_in[0]].start <= MAX_LEAD_IN
             ):
                 # a sub-item of a lead-in clause ("shall not:") extends that clause
                 clauses[lead_in[0]] = _extend(clauses[lead_in[0]], bend, text)
+                clause_of_block[b] = lead_in[0]
                 continue
             lead_in = None
             if label and heading:

@@ -692,6 +692,8 @@ def test_where_a_finding_is_cited_as_a_reader_would() -> None:
     # a clause numbered in words, as Spanish drafting numbers them
     assert where("TWENTY-SECOND.- SURVIVAL") == "Clause 22"
     assert where("CLAUSE FIVE – PRICE AND PAYMENT", "a)") == "Clause 5(a)"
+    # a paragraph of a clause headed with its title in brackets, as Portuguese drafting numbers
+    assert where("Clause 21 Liability", "3") == "21(3)"
     # an item of an appendix that numbers afresh is cited with its appendix
     assert where("APPENDIX 3 SERVICE LEVELS", "4") == "App. 3 · 4"
     assert where("SCHEDULE 2 – CHARGES", "3.1 Invoices", "(b)") == "Sch. 2 · 3.1(b)"

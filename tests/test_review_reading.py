@@ -1228,3 +1228,79 @@ def test_an_unnumbered_paragraph_under_a_numbered_heading_is_that_provision() ->
     segmentation = segment(_document(text))
     cap = next(c for c in segmentation.clauses if "total liability" in c.text)
     assert "does not apply to a breach" in CrossReferences(segmentation).yields_to(cap)
+
+
+def _loaded(tmp_path: Path, text: str) -> Document:
+    from clause_library.ingest import load
+
+    path = tmp_path / "contract.txt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+def test_paragraphs_of_a_clause_headed_with_its_title_in_brackets_are_its_own(
+    tmp_path: Path,
+) -> None:
+    # "Clause 21 (Liability)" over "1 -", "3 -": paragraphs 21.1 and 21.3, and "paragraphs 3
+    # to 5" in the first is a reference to them, as Portuguese drafting in translation writes
+    text = (
+        "CONTRACT No. 7/2025\n\n"
+        "Clause 15\n(Confidentiality)\n\n"
+        "1 - Each Outgrantor shall keep the other's information secret.\n\n"
+        "Clause 21\n(Liability)\n\n"
+        "1 - Without prejudice to paragraphs 3 to 4, the total liability of each Outgrantor "
+        "shall not exceed the contract price.\n\n"
+        "2 - Neither Outgrantor is liable for loss of profits.\n\n"
+        "3 - In respect of breach of Clause 15, the limit set out in paragraph 1 shall be three "
+        "times the contract price.\n\n"
+        "4 - The limits in this Clause do not apply to wilful misconduct.\n"
+    )
+    segmentation = segment(_loaded(tmp_path, text))
+    cap = next(c for c in segmentation.clauses if "total liability" in c.text)
+    assert cap.heading_path == ("Clause 21 Liability", "1")
+    yields_to = CrossReferences(segmentation).yields_to(cap)
+    assert "three times the contract price" in yields_to and "wilful misconduct" in yields_to
+    library = {t.id: t for t in default_library()}
+    check = next(
+        c for c in library["limitation_of_liability"].checks
+        if c.id == "lol_cap_no_confidentiality_carveout"
+    )
+    playbook = _playbook("vendor", us="Customer", them="Supplier")
+    types = library["limitation_of_liability"]
+    assert check_holds(check.when, cap.text, types, playbook, {"confidentiality"}, text)
+    assert not check_holds(
+        check.when, cap.text, types, playbook, {"confidentiality"}, text, yields_to
+    )
+
+
+def test_paragraphs_numbered_with_a_slash_and_references_to_them(tmp_path: Path) -> None:
+    # "Clause Six (Sample Data)" over "6/1", "6/2", as Egyptian drafting in translation numbers
+    text = (
+        "AGREEMENT\n\n"
+        "Clause Six\n(Sample Data)\n\n"
+        "6/1 The Second Party shall provide the Sample Data.\n\n"
+        "6/2 The First Party may use the Sample Data only for the Purpose.\n\n"
+        "Clause Seven\n(Liability)\n\n"
+        "7/1 Subject to Clause 6/2, each Party's liability is limited to EGP 1,000,000.\n"
+    )
+    segmentation = segment(_loaded(tmp_path, text))
+    use = next(c for c in segmentation.clauses if c.label == "6/2")
+    assert use.heading_path == ("Clause Six Sample Data", "6/2")
+    cap = next(c for c in segmentation.clauses if c.label == "7/1")
+    assert "only for the Purpose" in CrossReferences(segmentation).yields_to(cap)
+
+
+def test_a_paragraph_named_in_brackets_is_carved_out_of_by_its_sibling(tmp_path: Path) -> None:
+    # "(2) The following shall not constitute a breach of para (1): ...", as Austrian drafting
+    # in translation refers to a paragraph of the same section
+    text = (
+        "CONTRACT FOR WORK\n\n"
+        "§ 16 Non-Solicitation\n\n"
+        "(1) For twelve months after its end, neither Party shall solicit any employee of the "
+        "other Party.\n\n"
+        "(2) The following shall not constitute a breach of para (1): general job "
+        "advertisements and hiring a person who applies on his or her own initiative.\n"
+    )
+    segmentation = segment(_loaded(tmp_path, text))
+    ban = next(c for c in segmentation.clauses if c.label == "(1)")
+    assert "general job advertisements" in CrossReferences(segmentation).yields_to(ban)

@@ -13,6 +13,7 @@ from clause_library.segment import (
     segment,
     sentence_spans,
     split_label,
+    word_heading,
 )
 
 
@@ -523,3 +524,37 @@ def test_a_schedule_heading_inside_the_body_opens_no_part(tmp_path: Path) -> Non
     )
     seg = segment(_doc(tmp_path, text))
     assert not any(c.part for c in seg.clauses if "number 10" in c.text or "number 12" in c.text)
+
+
+def test_a_section_sign_heading_with_the_original_term_in_brackets(tmp_path: Path) -> None:
+    text = (
+        "CONTRACT FOR WORK\n\nPREAMBLE\n\nA. The Client develops an app.\n\n"
+        "B. The Designer is a freelance designer.\n\n"
+        "§ 7 Rights of Use (Werknutzungsrechte)\n\n"
+        "(1) Upon payment of the fee, the Designer shall grant the Client the exclusive right "
+        "of use.\n\n"
+        "(2) The right of use extends to all known types of use.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    grant = next(c for c in seg.clauses if "exclusive right" in c.text)
+    assert grant.heading_path == ("§ 7 Rights of Use (Werknutzungsrechte)", "(1)")
+
+
+def test_a_clause_numbered_as_an_ordinal_word_keeps_its_items_and_paragraphs(
+    tmp_path: Path,
+) -> None:
+    # "SIXTH CLAUSE – RESTRICTIONS ON USE: ... undertakes not to:" then "1.", "2." and
+    # "PARAGRAPH ONE:", as Colombian drafting in translation sets them out
+    text = (
+        "LICENSE CONTRACT\n\n"
+        "SIXTH CLAUSE – RESTRICTIONS ON USE: THE LICENSEE undertakes not to:\n\n"
+        "1. Attempt to re-identify any person.\n\n"
+        "2. Use the Licensed Data for electoral profiling.\n\n"
+        "PARAGRAPH ONE: THE LICENSOR may update the Acceptable Use Policy on notice.\n\n"
+        "SEVENTH CLAUSE – DERIVED MODELS: The Derived Models belong to THE LICENSEE.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    restrictions = next(c for c in seg.clauses if "SIXTH CLAUSE" in c.text)
+    assert "electoral profiling" in restrictions.text
+    assert "update the Acceptable Use Policy" in restrictions.text
+    assert word_heading("SIXTH CLAUSE – RESTRICTIONS ON USE") == ("6", "RESTRICTIONS ON USE")

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from clause_library.decisions import DECISION_LABELS
+from clause_library.review import CLAUSE_HEADING
 from clause_library.segment import (
     ARTICLE_HEADING,
     CIRCLED_NUMBER,
@@ -88,9 +89,13 @@ def where_label(item: Item) -> str:
         appendix, path = short_part(path[0]), path[1:]
     label = ""
     article = ARTICLE_HEADING.match(path[-2]) if len(path) > 1 else None
+    clause = CLAUSE_HEADING.match(path[-2]) if len(path) > 1 else None
     if article and re.fullmatch(r"[0-9]+\.?", path[-1].strip()):
         # a paragraph "2" of "Art. 16 Liability" is cited as Swiss and German drafting cite it
         label = f"Art. {article.group(1)} para. {path[-1].strip().rstrip('.')}"
+    elif clause and re.fullmatch(r"[0-9]+\.?", path[-1].strip()):
+        # paragraph "1" of "Clause 21 Liability" is 21(1)
+        label = f"{clause.group(1)}({path[-1].strip().rstrip('.')})"
     elif path:
         # a bare sub-item label ("d)", "(ii)") is cited with its numbered parent: "8.1(d)"
         subs: list[str] = []
