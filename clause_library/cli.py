@@ -71,6 +71,8 @@ def parse_json(segmentation: Any) -> dict[str, Any]:
         }
         if s.kind != "section":
             item["text"] = s.text
+            # the schedule or appendix it sits in, when its path does not name it
+            item["part"] = s.part
         return item
 
     return {
@@ -112,7 +114,8 @@ def write_parse_text(segmentation: Any, out: TextIO) -> None:
         out.write(f"{'  ' * section.level}{_heading(section)}{page}\n")
     out.write("\nClauses\n")
     for clause in segmentation.clauses:
-        where = clause.path or "(preamble)"
+        where = " > ".join(((clause.part,) if clause.part else ()) + clause.heading_path)
+        where = where or "(preamble)"
         page = f" p. {clause.page}" if clause.page else ""
         out.write(f"[{clause.id}{page}] {where}\n")
         text = " ".join(clause.text.split())

@@ -141,3 +141,11 @@ def test_cli_parse_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert [c["heading"] for c in data["clauses"]] == ["Term", "Law"]
     for item in data["clauses"] + data["sentences"]:
         assert text[item["start"] : item["end"]] == item["text"]
+        assert item["part"] == ""
+    # an item of a schedule that numbers afresh names the schedule it sits in
+    body = "".join(f"{n}. Term {n}. The Supplier shall perform duty {n}.\n\n" for n in range(1, 6))
+    path.write_text(body + "SCHEDULE 1 PRICES\n\n1. Fee. EUR 100 a month.\n")
+    assert main(["parse", "--format", "json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    fee = next(c for c in data["clauses"] if "EUR 100" in c["text"])
+    assert fee["part"] == "SCHEDULE 1 PRICES"
