@@ -702,6 +702,8 @@ _FURNITURE = re.compile(r"(?i)^[\s\-–—]*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*
 
 #: a heading that opens a part after the body: a schedule, appendix, annex or exhibit
 _PART = re.compile(r"(?i)^(?:schedule|exhibit|annex(?:ure)?|appendix|attachment|addendum)\b")
+
+
 def is_part_heading(heading: str) -> bool:
     """Whether ``heading`` opens a schedule, appendix, annex or exhibit."""
     return bool(_PART.match(heading.strip()))
@@ -712,6 +714,7 @@ def is_part_heading(heading: str) -> bool:
 PART_FROM = 0.25
 #: the number a top-level provision's label leads with: "10" in "10.", "Article 10", "10.1"
 _LEADING_NUMBER = re.compile(r"^\D{0,12}?(\d+)")
+#: ... and one numbered within a top-level provision: "10.1", "Section 10.1"
 _DOTTED = re.compile(r"^\D{0,12}?\d+\.\d")
 
 
