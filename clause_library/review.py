@@ -33,6 +33,7 @@ from clause_library.parties import (
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 from clause_library.segment import (
     ARTICLE_HEADING,
+    CLAUSE_HEADING,
     WORD_NUMBER,
     WORD_NUMBERS,
     Segment,
@@ -433,8 +434,6 @@ def _provision_number(label: str) -> str:
 
 
 _SLASHED = re.compile(r"\d{1,2}/\d{1,2}")
-#: a clause heading whose paragraphs number afresh: "Clause 21 Liability" over "1 - ..."
-CLAUSE_HEADING = re.compile(r"^\s*clause\s+(\d+)\s+(?=[A-Za-z])", re.IGNORECASE)
 #: references to paragraphs numbered with a slash: "Clause 6/2", "Clauses 9/1 and 9/3"
 _SLASHED_REFERENCE = re.compile(
     r"\b(?:clauses?|articles?)\s+\d{1,2}/\d{1,2}(?:\s*(?:,|and|or)\s*\d{1,2}/\d{1,2})*\b",

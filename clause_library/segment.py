@@ -111,6 +111,8 @@ CIRCLED_NUMBER = "[\u2460-\u2487\u3251-\u325f\u32b1-\u32bf]"
 ARTICLE_HEADING = re.compile(
     r"^\s*(?:article\s+\(?|art\.\s*|§\s*)(\d+)\b(?![.\d])", re.IGNORECASE
 )
+#: a clause heading whose paragraphs number afresh: "Clause 21 Liability" over "1 - ..."
+CLAUSE_HEADING = re.compile(r"^\s*clause\s+(\d+)\s+(?=[A-Za-z])", re.IGNORECASE)
 
 _ORDINAL_WORDS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -1083,6 +1085,7 @@ def _with_span(segment: Segment, start: int, end: int, text: str) -> Segment:
 
 __all__ = [
     "ARTICLE_HEADING",
+    "CLAUSE_HEADING",
     "Block",
     "DefinedTerm",
     "Segment",

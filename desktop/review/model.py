@@ -25,10 +25,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from clause_library.decisions import DECISION_LABELS
-from clause_library.review import CLAUSE_HEADING
 from clause_library.segment import (
     ARTICLE_HEADING,
     CIRCLED_NUMBER,
+    CLAUSE_HEADING,
     is_part_heading,
     word_heading,
 )
