@@ -367,16 +367,17 @@ def _words_numbered(text: str) -> str:
 _ARTICLE_IN_BRACKETS = re.compile(r"\b(articles?)\s+\((\d+)\)", re.IGNORECASE)
 
 
-def _paragraphs_named(text: str, own: str, paragraph: bool = False) -> str:
+def _paragraphs_named(text: str, own: str, in_article: bool = False) -> str:
     """``text`` with each paragraph of an article it names by "para." named as a provision
     ("para. 2" in paragraph 16.4 is "Section 16.2"), and each clause it names by words named by
-    number, so that references read alike."""
+    number, so that references read alike; in a paragraph numbered within its article
+    (``in_article``), "paragraph 3" too."""
     article = own.partition(".")[0] if "." in own else ""
 
     def named(m: re.Match[str]) -> str:
         of = m.group("article") or article
-        paragraph = m.group("paragraph") or m.group("bracketed")
-        return f"Section {of}.{paragraph}" if of else m.group(0)
+        number = m.group("paragraph") or m.group("bracketed")
+        return f"Section {of}.{number}" if of else m.group(0)
 
     def bracketed(m: re.Match[str]) -> str:
         # "paragraphs (3), (4) and (5) of this Article" in Article (16) are Sections 16.3, 16.4
@@ -398,7 +399,7 @@ def _paragraphs_named(text: str, own: str, paragraph: bool = False) -> str:
         return f"Sections {', '.join(listed[:-1])} and {listed[-1]}"
 
     text = _BRACKETED_PARAGRAPHS.sub(bracketed, _words_numbered(text))
-    if paragraph:
+    if in_article:
         text = _BARE_PARAGRAPHS.sub(bare, text)
     return _PARAGRAPH_REFERENCE.sub(named, text)
 
