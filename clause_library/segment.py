@@ -144,9 +144,7 @@ _WORD_HEADING = re.compile(
     rf"^\s*(?:(?:clause|article)\s+(?P<word>{WORD_NUMBER})|(?P<ordinal>{_ORDINAL})"
     # ("SIXTH CLAUSE – RESTRICTIONS ON USE", as Colombian drafting in translation heads them)
     r"(?:\s+(?:clause|article))?)"
-    # ... or with its title in brackets, as Egyptian drafting in translation sets them: "Clause
-    # Six (Sample Data and Proof of Concept)"
-    r"(?:\s*(?:\.-|\.|:|\s[-–—])\s*|\s+(?=\([^()]*\)\s*$))(?P<title>\S.*)$",
+    r"\s*(?:\.-|\.|:|\s[-–—])\s*(?P<title>\S.*)$",
     re.IGNORECASE,
 )
 
@@ -307,9 +305,6 @@ def is_heading_text(label: str, body: str) -> bool:
     if body[-1:] == ":" and not body.isupper():
         return False
     if _HEADING_LABEL_WORDS.match(label) or _HEADING_WORDS.match(body):
-        return True
-    if not label and word_heading(body)[0] and body.endswith(")"):
-        # "Clause Six (Sample Data and Proof of Concept)"
         return True
     letters = [c for c in body if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85 and len(letters) >= 3:
