@@ -266,6 +266,10 @@ def run_in_heading(body: str) -> str:
     heading = m.group("heading").strip()
     if "\n" in heading:
         return ""  # a heading on a line of its own: see own_line_heading
+    titled = _ORDINAL_CLAUSE_TITLE.match(body)
+    if titled and _is_titlecase_phrase(titled.group("title")):
+        # "SIXTH CLAUSE – RESTRICTIONS ON USE: THE LICENSEE ...": the clause's title is its heading
+        return " ".join(titled.group("heading").split())
     if len(heading) < 3 or not _is_titlecase_phrase(heading):
         return ""
     if heading.split()[-1].lower().rstrip(",") in _ABBREVIATIONS:
@@ -682,9 +686,15 @@ def _leads_in(body: str) -> bool:
 #: a clause headed with its number as an ordinal word: "SIXTH CLAUSE – RESTRICTIONS ON USE:"
 _ORDINAL_CLAUSE = re.compile(rf"^\s*{_ORDINAL}\s+(?:clause|article)\b", re.IGNORECASE)
 
+#: an ordinal-word clause run into its text with its title: "SIXTH CLAUSE – RESTRICTIONS ON USE:"
+_ORDINAL_CLAUSE_TITLE = re.compile(
+    rf"^(?P<heading>{_ORDINAL}\s+(?:clause|article)\s+[-–—]\s*(?P<title>[^\n.:]{{3,70}}?))[.:]\s",
+    re.IGNORECASE,
+)
+
 #: the run-in heading of a paragraph that belongs to the provision before it ("Paragraph One.",
 #: "Sole Paragraph.", translating the Brazilian "Parágrafo Primeiro", "Parágrafo Único")
-_PARAGRAPH_OF_PROVISION = re.compile(
+PARAGRAPH_OF_PROVISION = re.compile(
     r"^(?:(?:Sole|Single|Sole\s+and\s+Only)\s+Paragraph|Paragraph\s+(?:"
     + "|".join(_NUMBER_WORDS)
     + r"|First|Second|Third|Fourth|Fifth|Sixth|[1-9]))$",
@@ -800,6 +810,8 @@ def segment(document: Document) -> Segmentation:
     quotation_end = -1
     quotation_level = 0
     clause_of_block: dict[int, int] = {}
+    #: a paragraph of a provision that stands apart from it -> that provision
+    paragraph_host: dict[int, int] = {}
     #: the schedule or appendix being read, once the body's numbered provisions have begun, and
     #: the number of the body's last top-level provision before it
     part = ""
@@ -908,18 +920,23 @@ def segment(document: Document) -> Segmentation:
 
         heading = run_in_heading(body) or own_line_heading(label, body)
         previous = clause_of_block.get(b - 1)
+        host = paragraph_host.get(previous, previous) if previous is not None else None
+        host_path: tuple[str, ...] = ()
         if (
             not label
-            and previous is not None
-            and _PARAGRAPH_OF_PROVISION.match(heading)
-            and (clauses[previous].label or _ORDINAL_CLAUSE.match(clauses[previous].text))
-            and bend - clauses[previous].start <= MAX_LEAD_IN
+            and host is not None
+            and PARAGRAPH_OF_PROVISION.match(heading)
+            and (clauses[host].label or _ORDINAL_CLAUSE.match(clauses[host].text))
         ):
-            # "Paragraph One." or "Sole Paragraph." after "8.7.": a paragraph of that provision,
-            # as Brazilian drafting adds them, is read with it
-            clauses[previous] = _extend(clauses[previous], bend, text)
-            clause_of_block[b] = previous
-            continue
+            if host == previous and bend - clauses[previous].start <= MAX_LEAD_IN:
+                # "Paragraph One." or "Sole Paragraph." after "8.7.": a paragraph of that
+                # provision, as Brazilian drafting adds them, is read with it
+                clauses[previous] = _extend(clauses[previous], bend, text)
+                clause_of_block[b] = previous
+                continue
+            # past the length a clause is matched at, it stands apart but is cited under its
+            # provision: "THIRD CLAUSE › PARAGRAPH TWO"
+            host_path = clauses[host].heading_path
         if label or heading:
             if (
                 label
@@ -967,7 +984,10 @@ def segment(document: Document) -> Segmentation:
         if label and not heading:
             numbered_provision(label, level)
         parent = open_sections[-1].segment_id if open_sections else None
-        if label and heading:
+        if host_path and host is not None:
+            clause_path = (*host_path, _display(label, heading))
+            paragraph_host[len(clauses)] = host
+        elif label and heading:
             clause_path = path()
         else:
             clause_path = path(_display(label, heading))

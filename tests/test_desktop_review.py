@@ -692,6 +692,9 @@ def test_where_a_finding_is_cited_as_a_reader_would() -> None:
     # a clause numbered in words, as Spanish drafting numbers them
     assert where("TWENTY-SECOND.- SURVIVAL") == "Clause 22"
     assert where("CLAUSE FIVE – PRICE AND PAYMENT", "a)") == "Clause 5(a)"
+    # a paragraph that stands apart from its clause, as Colombian drafting adds them
+    assert where("SEVENTEENTH CLAUSE – CONFIDENTIALITY", "PARAGRAPH TWO") == "Cl. 17, Para. Two"
+    assert where("TWENTY-FOURTH CLAUSE – TERMINATION", "SOLE PARAGRAPH") == "Cl. 24, Sole Para."
     # a paragraph of a clause headed with its title in brackets, as Portuguese drafting numbers
     assert where("Clause 21 Liability", "3") == "21(3)"
     # an item of an appendix that numbers afresh is cited with its appendix

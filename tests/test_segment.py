@@ -558,3 +558,25 @@ def test_a_clause_numbered_as_an_ordinal_word_keeps_its_items_and_paragraphs(
     assert "electoral profiling" in restrictions.text
     assert "update the Acceptable Use Policy" in restrictions.text
     assert word_heading("SIXTH CLAUSE – RESTRICTIONS ON USE") == ("6", "RESTRICTIONS ON USE")
+
+
+def test_a_paragraph_past_the_length_of_a_clause_is_cited_under_its_clause(
+    tmp_path: Path,
+) -> None:
+    # a clause numbered as an ordinal word is headed by its title, and a "PARAGRAPH TWO" too
+    # long to read with it stands apart but under it
+    long_paragraph = "THE LICENSEE may use the Licensed Data in its own analytics products. " * 25
+    text = (
+        "LICENSE CONTRACT\n\n"
+        "SEVENTEENTH CLAUSE – CONFIDENTIALITY: Each PARTY shall keep the other's secrets.\n\n"
+        f"PARAGRAPH ONE: {long_paragraph}\n\n"
+        "PARAGRAPH TWO: The receiving PARTY may disclose what a court orders it to disclose.\n\n"
+        "EIGHTEENTH CLAUSE – INTELLECTUAL PROPERTY: The Derived Models belong to THE LICENSEE.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    confidentiality, first, second, ip = seg.clauses
+    assert confidentiality.heading_path[-1] == "SEVENTEENTH CLAUSE – CONFIDENTIALITY"
+    assert "analytics" in first.text and "analytics" not in confidentiality.text
+    assert first.heading_path[-2:] == ("SEVENTEENTH CLAUSE – CONFIDENTIALITY", "PARAGRAPH ONE")
+    assert second.heading_path[-2:] == ("SEVENTEENTH CLAUSE – CONFIDENTIALITY", "PARAGRAPH TWO")
+    assert ip.heading_path[-1] == "EIGHTEENTH CLAUSE – INTELLECTUAL PROPERTY"

@@ -29,6 +29,7 @@ from clause_library.segment import (
     ARTICLE_HEADING,
     CIRCLED_NUMBER,
     CLAUSE_HEADING,
+    PARAGRAPH_OF_PROVISION,
     is_part_heading,
     word_heading,
 )
@@ -90,7 +91,12 @@ def where_label(item: Item) -> str:
     label = ""
     article = ARTICLE_HEADING.match(path[-2]) if len(path) > 1 else None
     clause = CLAUSE_HEADING.match(path[-2]) if len(path) > 1 else None
-    if article and re.fullmatch(r"[0-9]+\.?", path[-1].strip()):
+    worded = word_heading(path[-2])[0] if len(path) > 1 else ""
+    if worded and PARAGRAPH_OF_PROVISION.match(path[-1]):
+        # "PARAGRAPH TWO" standing apart from "SEVENTEENTH CLAUSE – CONFIDENTIALITY"
+        paragraph = re.sub(r"(?i)\bparagraph\b", "Para.", path[-1].title())
+        label = f"Cl. {worded}, {paragraph}"
+    elif article and re.fullmatch(r"[0-9]+\.?", path[-1].strip()):
         # a paragraph "2" of "Art. 16 Liability" is cited as Swiss and German drafting cite it
         label = f"Art. {article.group(1)} para. {path[-1].strip().rstrip('.')}"
     elif clause and re.fullmatch(r"[0-9]+\.?", path[-1].strip()):
