@@ -937,7 +937,13 @@ def segment(document: Document) -> Segmentation:
             # past the length a clause is matched at, it stands apart but is cited under its
             # provision: "THIRD CLAUSE › PARAGRAPH TWO"
             host_path = clauses[host].heading_path
+        hosted_item = False
         if label or heading:
+            worded_lead_in = (
+                lead_in is not None
+                and lead_in[2]
+                and _ORDINAL_CLAUSE.match(clauses[lead_in[0]].text) is not None
+            )
             if (
                 label
                 and lead_in is not None
@@ -948,15 +954,22 @@ def segment(document: Document) -> Segmentation:
                     or (lead_in[2] and level == lead_in[1] and label[0] == "(")
                     # ("SIXTH CLAUSE – RESTRICTIONS ON USE: THE LICENSEE undertakes not to:",
                     # then "1.", "2.")
-                    or (lead_in[2] and _ORDINAL_CLAUSE.match(clauses[lead_in[0]].text))
+                    or worded_lead_in
                 )
-                and bend - clauses[lead_in[0]].start <= MAX_LEAD_IN
             ):
-                # a sub-item of a lead-in clause ("shall not:") extends that clause
-                clauses[lead_in[0]] = _extend(clauses[lead_in[0]], bend, text)
-                clause_of_block[b] = lead_in[0]
-                continue
-            lead_in = None
+                if bend - clauses[lead_in[0]].start <= MAX_LEAD_IN:
+                    # a sub-item of a lead-in clause ("shall not:") extends that clause
+                    clauses[lead_in[0]] = _extend(clauses[lead_in[0]], bend, text)
+                    clause_of_block[b] = lead_in[0]
+                    continue
+                if worded_lead_in:
+                    # past the length a clause is matched at, the items of a clause numbered in
+                    # words stand apart but are cited under it: "FIFTEENTH CLAUSE … › 3"
+                    host = lead_in[0]
+                    host_path = clauses[host].heading_path
+                    hosted_item = True
+            if not hosted_item:
+                lead_in = None
             if label and heading:
                 close_sections(level, bstart)
                 seg_id = f"sec{len(sections) + 1}"
@@ -1007,7 +1020,10 @@ def segment(document: Document) -> Segmentation:
         )
         clauses.append(clause)
         clause_of_block[b] = len(clauses) - 1
-        lead_in = (len(clauses) - 1, level, not label) if _leads_in(body) else None
+        if _leads_in(body):
+            lead_in = (len(clauses) - 1, level, not label)
+        elif not hosted_item:
+            lead_in = None
 
     close_sections(-1, len(text))
     # a section runs from its heading to the start of the next section at its level or above

@@ -580,3 +580,20 @@ def test_a_paragraph_past_the_length_of_a_clause_is_cited_under_its_clause(
     assert first.heading_path[-2:] == ("SEVENTEENTH CLAUSE – CONFIDENTIALITY", "PARAGRAPH ONE")
     assert second.heading_path[-2:] == ("SEVENTEENTH CLAUSE – CONFIDENTIALITY", "PARAGRAPH TWO")
     assert ip.heading_path[-1] == "EIGHTEENTH CLAUSE – INTELLECTUAL PROPERTY"
+
+
+
+def test_the_items_of_a_long_clause_numbered_in_words_are_cited_under_it(tmp_path: Path) -> None:
+    item = "THE LICENSEE shall keep Product C on servers located in Colombia at all times. " * 8
+    text = (
+        "LICENSE CONTRACT\n\n"
+        "FIFTEENTH CLAUSE – PROTECTION OF PERSONAL DATA: THE PARTIES shall comply with the law:\n\n"
+        f"1. {item}\n\n2. {item}\n\n3. {item}\n\n4. {item}\n\n"
+        "SIXTEENTH CLAUSE – INFORMATION SECURITY: THE LICENSEE shall encrypt the data at rest.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    paths = [c.heading_path[-2:] for c in seg.clauses if c.label]
+    # the first items are read with the clause; those past its length stand apart, under it
+    assert paths and all(p == ("FIFTEENTH CLAUSE – PROTECTION OF PERSONAL DATA", p[1]) for p in paths)
+    assert [c.label for c in seg.clauses if c.label][-1] == "4."
+    assert seg.clauses[-1].heading_path[-1] == "SIXTEENTH CLAUSE – INFORMATION SECURITY"

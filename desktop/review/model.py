@@ -96,6 +96,9 @@ def where_label(item: Item) -> str:
         # "PARAGRAPH TWO" standing apart from "SEVENTEENTH CLAUSE – CONFIDENTIALITY"
         paragraph = re.sub(r"(?i)\bparagraph\b", "Para.", path[-1].title())
         label = f"Cl. {worded}, {paragraph}"
+    elif worded and re.fullmatch(r"[0-9]+\.?", path[-1].strip()):
+        # item "3." of "FIFTEENTH CLAUSE – PROTECTION OF PERSONAL DATA", standing apart from it
+        label = f"Clause {worded}({path[-1].strip().rstrip('.')})"
     elif article and re.fullmatch(r"[0-9]+\.?", path[-1].strip()):
         # a paragraph "2" of "Art. 16 Liability" is cited as Swiss and German drafting cite it
         label = f"Art. {article.group(1)} para. {path[-1].strip().rstrip('.')}"
