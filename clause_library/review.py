@@ -308,9 +308,21 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)*" + _SUB + "*")
 #: a reference to numbered provisions: "Section 14.3", "clauses 12.1 and 12.2", "Sections 12(a)
 #: and 12(b)"
 _NUMBERS = r"\d+(?:\.\d+)*" + _SUB + r"*(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*" + _SUB + r"*)*"
+#: what follows the number of a provision of a statute, not of the agreement: "Section 6:152
+#: of the Civil Code", "Article 16 of Law 1116 of 2006", "section 1542 of the California Civil
+#: Code", "Article 28(3) GDPR"
+_OF_A_STATUTE = (
+    r"(?::\d"
+    r"|(?:\s*(?:,|and|or|&|to|-)\s*\d+(?:[.:]\d+)*)*(?:\s*\(\w{1,4}\))*"
+    r",?\s+(?:of|under)\s+(?!this\b)(?:the\s+)?(?-i:(?:(?:[A-Z0-9][\w.'’/-]*|of|the)\s+){0,8}?)"
+    r"(?-i:Act|Code|Law|Laws|Ordinance|Regulations?|Decree|Directive|Constitution|Convention"
+    r"|Statute|Statutes|Treaty|Rules\s+of\s+(?:Arbitration|Procedure)|GDPR)\b"
+    r"|(?:\s*\(\w{1,4}\))*\s+(?-i:GDPR|BGB|HGB|UrhG|DSGVO|ABGB|UWG|Ptk|U\.S\.C)\b)"
+)
 _REFERENCE = re.compile(
     # ("point 8.6", as Norwegian and Danish drafting in translation refer to a provision)
-    r"\b(?:(?:sections?|clauses?|articles?|paragraphs?|points?)\s+|arts?\.\s*)(" + _NUMBERS + ")",
+    r"\b(?:(?:sections?|clauses?|articles?|paragraphs?|points?)\s+|arts?\.\s*)(" + _NUMBERS + ")"
+    rf"(?![\d.]*\d)(?!{_OF_A_STATUTE})",
     re.IGNORECASE,
 )
 #: a provision's label, as its number ("ARTICLE 12" is article 12; "5.2." is 5.2)

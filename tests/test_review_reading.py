@@ -1304,3 +1304,28 @@ def test_a_paragraph_named_in_brackets_is_carved_out_of_by_its_sibling(tmp_path:
     segmentation = segment(_loaded(tmp_path, text))
     ban = next(c for c in segmentation.clauses if c.label == "(1)")
     assert "general job advertisements" in CrossReferences(segmentation).yields_to(ban)
+
+
+def test_a_provision_of_a_statute_is_not_one_of_the_agreement(tmp_path: Path) -> None:
+    # "Section 6:152 of the Civil Code", "Article 28(3) GDPR": the cap is not read with the
+    # agreement's own Section 6, nor its Article 28
+    text = (
+        "CONFIDENTIALITY AGREEMENT\n\n"
+        "6. EXCEPTIONS\n\n"
+        "6.1 The obligations in Section 4 do not apply to information that is public.\n\n"
+        "12. LIABILITY\n\n"
+        "12.4 The liability of the Investor shall not exceed EUR 100,000. In accordance with "
+        "Section 6:152 of the Civil Code, this limitation does not apply to damage caused "
+        "intentionally.\n\n"
+        "12.5 Article 28(3) GDPR and section 1542 of the California Civil Code apply. The "
+        "limitation in Section 12.4 does not apply to claims under Section 6 of this Agreement.\n"
+    )
+    segmentation = segment(_loaded(tmp_path, text))
+    references = CrossReferences(segmentation)
+    cap = next(c for c in segmentation.clauses if c.label == "12.4")
+    assert "information that is public" not in references.yields_to(cap)
+    # a provision of this agreement, named the same way, is still one
+    titled = references.titled(segmentation.clauses[-1].text)
+    assert "Section 6 (EXCEPTIONS) of this Agreement" in titled
+    assert references.titled(cap.text) == cap.text
+    assert "Article 28(3) GDPR" in titled and "section 1542 of the California" in titled
