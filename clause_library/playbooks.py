@@ -222,6 +222,30 @@ _PARTY_NAMES: dict[str, tuple[frozenset[str], float]] = {
 #: customer side of a supply than as a non-disclosure agreement)
 DEFAULT_KIND = "vendor"
 
+#: a party who is an individual ("an individual residing at ...")
+_AN_INDIVIDUAL = (
+    r"\ban\s+individual,?\s+(?:\w+\s+){0,2}?(?:residing|resident|domiciled|whose\s+address"
+    r"|of\b|carrying\s+on|known\s+as|doing\s+business|trading)"
+)
+#: ... or one in business on their own account (a "natural person", the Latin American "persona
+#: física", a French "entrepreneur individuel" under the micro-enterprise scheme, a Romanian
+#: "persoană fizică autorizată", a PFA)
+_A_SOLE_TRADER = (
+    r"\bsole\s+trader\b|\bself-employed\b|\bon\s+(?:his|her|their)\s+own\s+account\b|"
+    r"\bnatural\s+person\b|\bpersona\s+f[ií]sica\b|\bon\s+(?:his|her)\s+own\s+behalf\b|"
+    r"\bpersoan[aă]\s+fizic[aă]\b|(?-i:\bPFA\b)|"
+    r"\bmicro-?enterprise\b|\bauto-?entrepreneur\b|\bentrepreneur\s+individuel\b"
+)
+#: (a "Development Services Agreement" is for work made to order, a "Contractor Services
+#: Agreement" places a contractor: both a contractor's; a "Professional Services Agreement" may
+#: be either, and the parties decide)
+_SERVICES_AGREEMENT = (
+    r"master\s+services\s+agreement|"
+    r"(?<!development\s)(?<!contractor\s)(?<!consultancy\s)(?<!professional\s)"
+    r"services\s+agreement"
+)
+_SERVICES_AGREEMENT_WEIGHT = 2.0
+
 #: Words that identify each kind, with weights; a hit in the title counts three times.
 _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     "nda": [
@@ -243,11 +267,7 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\badvis(?:or|er|ory)\s+(?:services\s+|board\s+)?agreement\b", 3.0),
         # an individual's own services ("Independent Artist Services Agreement")
         (r"independent\s+(?:\w+\s+){1,2}agreement", 2.0),
-        (
-            r"\ban\s+individual,?\s+(?:\w+\s+){0,2}?(?:residing|resident|domiciled|whose\s+address"
-            r"|of\b|carrying\s+on|known\s+as|doing\s+business|trading)",
-            1.5,
-        ),
+        (_AN_INDIVIDUAL, 1.5),
         # a named creative role ("Original Score Composer Agreement", "Illustrator Agreement")
         (
             r"\b(?:composer|illustrator|photographer|videographer|translator|copywriter|"
@@ -256,14 +276,7 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         # a sole trader's commission ("Photography and Video Commissioning Agreement")
         (r"\bcommission(?:ing|ed)?\s+(?:\w+\s+){0,2}?(?:agreement|terms|works?)\b", 2.0),
-        # (a "natural person", the Latin American "persona física", is an individual, and so is
-        # a French "entrepreneur individuel" under the micro-enterprise scheme)
-        (
-            r"\bsole\s+trader\b|\bself-employed\b|\bon\s+(?:his|her|their)\s+own\s+account\b|"
-            r"\bnatural\s+person\b|\bpersona\s+f[ií]sica\b|\bon\s+(?:his|her)\s+own\s+behalf\b|"
-            r"\bmicro-?enterprise\b|\bauto-?entrepreneur\b|\bentrepreneur\s+individuel\b",
-            1.5,
-        ),
+        (_A_SOLE_TRADER, 1.5),
         # an individual engaged as an independent professional, and no employment created
         (
             r"\bindependent\s+(?:specialist|professional|consultant|designer|developer)s?\b|"
@@ -340,7 +353,8 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
         (r"machine\s+learning|artificial\s+intelligence|(?-i:\bAI\b)", 0.5),
     ],
     "model_licence": [
-        (r"model\s+licen[cs]e", 3.0),
+        # ("Large Language Model Licensing and Service Contract")
+        (r"model\s+licen[cs](?:e|ing)", 3.0),
         # an AI system under the EU AI Act, licensed to its "deployer"
         (r"\bAI\s+system\s+licen[cs]e\b|\blicen[cs]e\s+(?:of|for)\s+(?:the\s+)?AI\s+system\b", 3.0),
         (r"\bdeployers?\b|\bhigh-risk\s+AI\s+systems?\b", 1.0),
@@ -376,15 +390,7 @@ _KIND_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "vendor": [
         (r"(?:subscription|SaaS|software\s+as\s+a\s+service)", 2.5),
-        # (a "Development Services Agreement" is for work made to order, a "Contractor Services
-        # Agreement" places a contractor: both a contractor's; a "Professional Services
-        # Agreement" may be either, and the parties decide)
-        (
-            r"master\s+services\s+agreement|"
-            r"(?<!development\s)(?<!contractor\s)(?<!consultancy\s)(?<!professional\s)"
-            r"services\s+agreement",
-            2.0,
-        ),
+        (_SERVICES_AGREEMENT, _SERVICES_AGREEMENT_WEIGHT),
         (r"\bCustomer\b", 1.0),
         (r"\bVendor\b|\bSupplier\b|\bProvider\b", 1.0),
         (r"service\s+levels?|uptime", 1.0),
@@ -449,6 +455,13 @@ def detect_kind(title: str, text: str) -> KindGuess:
         names, weight = _PARTY_NAMES.get(kind, (frozenset(), 0.0))
         score += weight * math.log1p(sum(1 for party in parties if party & names))
         scores[kind] = score
+    if re.search(_SERVICES_AGREEMENT, title, re.IGNORECASE) and any(
+        re.search(p, head, re.IGNORECASE) for p in (_AN_INDIVIDUAL, _A_SOLE_TRADER)
+    ):
+        # a services agreement with an individual, a sole trader or a Romanian PFA, is a
+        # contractor's: its title counts for that kind
+        scores["vendor"] -= 3 * _SERVICES_AGREEMENT_WEIGHT
+        scores["contractor"] += 3 * _SERVICES_AGREEMENT_WEIGHT
     exp = {k: math.exp(v - max(scores.values())) for k, v in scores.items()}
     total = sum(exp.values())
     kind = max(scores, key=lambda k: (scores[k], k == DEFAULT_KIND))

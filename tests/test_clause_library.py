@@ -669,6 +669,27 @@ KIND_CASES = [
         ),
         "contractor",
     ),
+    # a services agreement with a Romanian authorised natural person (PFA), a developer
+    (
+        "SERVICES AGREEMENT",
+        (
+            "SERVICES AGREEMENT\n\n(1) ORBITA PLATI DIGITALE S.R.L., the Beneficiary, and (2) "
+            "MOCANU RADU PERSOANĂ FIZICĂ AUTORIZATĂ, the Service Provider, registered with the "
+            "Trade Register. The Service Provider designs and develops the Application for the "
+            "Beneficiary, a provider of payment services to its customers."
+        ),
+        "contractor",
+    ),
+    # a licence of a language model, with services
+    (
+        "CLINICAL NOTE LARGE LANGUAGE MODEL LICENSING AND SERVICE CONTRACT",
+        (
+            "Party B grants Party A a licence to use the Licensed Model through its API Service. "
+            'The "Training Dataset" means the clinical notes from which the Dedicated Model is '
+            "produced by fine-tuning; the training data stays with Party A."
+        ),
+        "model_licence",
+    ),
 ]
 
 
