@@ -175,6 +175,8 @@ _PREAMBLE_ENDS = re.compile(
     r"^\s*(?:(?:(?:§[ \t]*)?\d{1,2}\.?[ \t]+)?(?:recitals|background)|(?:[A-Z][.)][ \t]+)?whereas|"
     r"witnesseth|now,?\s+therefore|the\s+parties\s+first\s+explain|"
     r"agreed\s+terms|(?:article\s+)?(?:1|i)\.?\s+(?:definitions|interpretation)|"
+    # ("CHAPTER II – DEFINITIONS", after a chapter of the contracting parties)
+    r"chapter\s+(?:ii|2)\b|"
     # the first numbered clause, unless it is the parties clause or the first party itself
     # ("1. Domvast Insurtech B.V., ..., having its registered office in Utrecht")
     rf"1\.\s(?!\s*parties\b)(?!{_PARTY_LINE})|"

@@ -207,6 +207,21 @@ def test_a_second_name_after_or_the_and_a_role_beside_a_party_label() -> None:
     assert read_parties(labelled, us=("Licensee",), them=("Licensor",)).us[0] == "Party A"
 
 
+
+def test_the_names_of_the_parties_end_with_their_chapter() -> None:
+    # a Romanian contract's "CHAPTER I – THE CONTRACTING PARTIES": a name quoted in a later
+    # chapter is not a third party's
+    text = (
+        "SERVICES AGREEMENT\n\nCHAPTER I – THE CONTRACTING PARTIES\n\n"
+        "Art. 1. – (1) ORBITA PLATI DIGITALE S.R.L., with its registered office in Bucharest, "
+        '(the "Beneficiary")\n\nand\n\n(2) MOCANU RADU PFA, with its professional seat in '
+        'Cluj-Napoca (the "Service Provider"),\n\n'
+        "CHAPTER II – DEFINITIONS\n\nArt. 2. – In this Contract, the Application is built on "
+        'the Beneficiary\'s API platform (the "Orbita Core").\n'
+    )
+    assert defined_names(text) == [("Beneficiary",), ("Service Provider",)]
+
+
 def test_a_party_the_playbook_names_brings_its_other_names_and_the_other_party_its_side() -> None:
     parties = read_parties(ONLINE_TERMS, us=("Customer",), them=("Provider", "Vendor"))
     assert parties == Parties(
