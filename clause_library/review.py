@@ -346,8 +346,9 @@ _HEADING_LABEL = re.compile(
 #: another paragraph of article 16
 _PARAGRAPH_REFERENCE = re.compile(
     r"\b(?:(?:Art\.|Article)\s*(?P<article>\d+)\s+)?[Pp]aras?(?:\.\s*(?P<paragraph>\d+)\b"
-    # ... or in brackets, as Austrian drafting in translation refers to them: "para (1)"
-    r"|\s*\((?P<bracketed>\d+)\))(?![.\d])"
+    # ... or in brackets, as Austrian and Romanian drafting in translation refer to them: "para
+    # (1)", "para. (2)"
+    r"|\.?\s*\((?P<bracketed>\d+)\))(?![.\d])"
 )
 
 
@@ -659,6 +660,14 @@ _ARTICLE_LASTS = re.compile(
     r"(?:[^.\n]|\.(?=\d))*\.?)",
     re.IGNORECASE,
 )
+#: a provision that sets how long a licence or right granted in another lasts ("The right in
+#: para. (2) is granted for the duration of this Contract"), read where the grant is read
+_LICENCE_LASTS = re.compile(
+    r"(?P<new>(?<![^.\n\s])(?<!\d\.)[^.\n]*?\b(?:licen[cs]es?|rights?(?:\s+of\s+use|\s+to\s+use)?)\s+"
+    rf"(?:granted\s+)?(?:in|under|by)\s+{_AMENDED_REFERENCE}\s+(?:is|are|shall\s+be|will\s+be)\s+"
+    r"(?:granted\s+|given\s+)?(?:only\s+)?(?:for|during|until|limited\s+to)\b(?:[^.\n]|\.(?=\d))*\.?)",
+    re.IGNORECASE,
+)
 #: the lead-in of a list, which a new item added to the list is read under
 _LEAD_IN = re.compile(r"^[^:]{1,400}:(?=\s*\(?[a-z0-9]{1,4}\))", re.IGNORECASE)
 
@@ -834,7 +843,13 @@ class CrossReferences:
                 (_DELETES, "delete"),
                 (_REVOKES, "qualify"),
                 (_ARTICLE_LASTS, "qualify"),
+                (_LICENCE_LASTS, "qualify"),
             ):
+                if pattern is _LICENCE_LASTS:
+                    # ("para. (2)" in paragraph 19.3 is Section 19.2)
+                    text = _paragraphs_named(
+                        clause.text, _number_of(clause), _numbered_in_article(clause)
+                    )
                 for m in pattern.finditer(text):
                     groups = m.groupdict()
                     reference = groups.get("ref") or groups.get("ref2") or groups.get("ref3") or ""

@@ -1344,3 +1344,24 @@ def test_a_provision_of_a_statute_is_not_one_of_the_agreement(tmp_path: Path) ->
     assert "Section 6 (EXCEPTIONS) of this Agreement" in titled
     assert references.titled(cap.text) == cap.text
     assert "Article 28(3) GDPR" in titled and "section 1542 of the California" in titled
+
+
+def test_a_provision_that_says_how_long_a_right_granted_in_another_lasts_is_read_with_it(
+    tmp_path: Path,
+) -> None:
+    # "The right in para. (2) is granted for the duration of this Contract", as Romanian
+    # drafting in translation limits a licence in the paragraph after it
+    text = (
+        "SERVICES AGREEMENT\n\n"
+        "Art. 19. – Pre-existing Components\n"
+        "(1) The Service Provider retains all rights over its Pre-existing Components.\n"
+        "(2) The Service Provider grants the Beneficiary a non-exclusive right, free of charge, "
+        "to use the Pre-existing Components as integrated into the Application.\n"
+        "(3) The right in para. (2) is granted for the duration of this Contract.\n"
+    )
+    segmentation = segment(_loaded(tmp_path, text))
+    references = CrossReferences(segmentation)
+    grant = next(c for c in segmentation.clauses if c.label == "(2)")
+    lasts = next(c for c in segmentation.clauses if c.label == "(3)")
+    assert references.read_with[grant.id] == [lasts]
+    assert references.amended(grant).endswith("is granted for the duration of this Contract.")
