@@ -398,7 +398,7 @@ def _paragraphs_named(text: str, own: str, in_article: bool = False) -> str:
         of = m.group("article") or (article if m.group("this") else "")
         if not of:
             return m.group(0)
-        listed = re.sub(r"\((\d+)\)", lambda p: f"{of}.{p.group(1)}", m.group("paragraphs"))
+        listed = re.sub(r"\(?(\d+)\)?", lambda p: f"{of}.{p.group(1)}", m.group("paragraphs"))
         return f"Section{'s' if m.group('plural') else ''} {listed}"
 
     def bare(m: re.Match[str]) -> str:
@@ -433,7 +433,8 @@ def _numbered_in_article(clause: Segment) -> bool:
 
 #: paragraphs of an article numbered in brackets ("paragraphs (3), (4) and (5) of this Article")
 _BRACKETED_PARAGRAPHS = re.compile(
-    r"\bparagraph(?P<plural>s)?\s+(?P<paragraphs>\(\d+\)(?:\s*(?:,|and|or)\s*\(\d+\))*)\s+of\s+"
+    # (or unbracketed, "paragraph 3 of Article 8", as Taiwanese drafting in translation cites)
+    r"\bparagraph(?P<plural>s)?\s+(?P<paragraphs>\(?\d+\)?(?:\s*(?:,|and|or)\s*\(?\d+\)?)*)\s+of\s+"
     r"(?:(?P<this>this\s+article)|articles?\s+(?P<article>\d+))\b",
     re.IGNORECASE,
 )
@@ -1476,7 +1477,12 @@ def resolve_it(text: str, playbook: Playbook) -> str:
     then pay the Supplier a fee ..." reads "the Customer shall then pay". Only a party the
     playbook or the agreement names is taken; any other "It" is left as it is."""
     names = tuple(n for n in (*playbook.us, *playbook.them) if n.lower() not in PRONOUNS)
-    if not names or not _IT_OPENS.search(text):
+    if not names:
+        return text
+    # "Party A agrees that, during the Term ..., it shall not procure ..." reads "Party A shall
+    # not procure"
+    text = _agrees_that_it(names).sub(lambda m: m.group("lead") + m.group("who"), text)
+    if not _IT_OPENS.search(text):
         return text
     subject = _subject_pattern(names)
     out: list[str] = []
@@ -1491,6 +1497,17 @@ def resolve_it(text: str, playbook: Playbook) -> str:
         out += [before, who[0].upper() + who[1:] if m.group(0)[0] == "I" else who, " "]
         last = m.end()
     return "".join(out) + text[last:] if out else text
+
+
+@functools.cache
+def _agrees_that_it(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A party that agrees or undertakes that "it" will or will not do something."""
+    return re.compile(
+        r"(?P<lead>(?P<who>(?:[Tt]he\s+)?(?:"
+        + "|".join(re.escape(n).replace("\\ ", "\\s+") for n in names)
+        + r"))\s+(?:hereby\s+)?(?:agrees|undertakes|covenants|acknowledges\s+and\s+agrees)\s+"
+        r"that\b[^.;]{0,200}?)\bit(?=\s+(?:\w+\s+)?(?:shall|will|must|may)\b)",
+    )
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from clause_library.errors import LibraryError
 from clause_library.library import build_library, compile_pattern, default_library
 from clause_library.parties import read_parties
 from clause_library.playbooks import DEFAULT_KIND, Playbook, detect_kind, load_playbooks
-from clause_library.review import check_holds
+from clause_library.review import check_holds, resolve_it
 
 CASES = Path(__file__).parent / "data" / "clause_cases"
 
@@ -127,7 +127,9 @@ def test_every_check_fires_on_weak_wording_and_stays_quiet_on_strong() -> None:
                         else (entry, elsewhere)
                     )
                     document = f"{text} {rest}" if rest else ""
-                    holds = check_holds(check.when, text, clause_type, playbook, present, document)
+                    # (read as the review reads a clause: "it" as the party it stands for)
+                    read = resolve_it(text, playbook)
+                    holds = check_holds(check.when, read, clause_type, playbook, present, document)
                     if holds != expected:
                         verb = "fire on" if expected else "stay quiet on"
                         failures.append(f"{check.id} should {verb}: {text[:90]} {rest or ''}"[:200])

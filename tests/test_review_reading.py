@@ -874,6 +874,13 @@ def test_a_sentence_that_opens_with_it_is_read_as_the_party_the_sentence_before_
     assert resolve_it(
         "Supplier shall invoice monthly; it will not charge for set-up.", playbook
     ) == ("Supplier shall invoice monthly; Supplier will not charge for set-up.")
+    # ... and "it" in what a party agrees: "Party A agrees that, during the Term ..., it shall
+    # not procure", as Taiwanese drafting in translation binds a party
+    agreed = (
+        "In consideration of the pricing, the Customer agrees that, during the Term and for one "
+        "year after its expiry, it shall not procure any third party's product."
+    )
+    assert "its expiry, the Customer shall not procure" in resolve_it(agreed, playbook)
 
 
 def test_lettered_provisions_are_numbered_through_their_section() -> None:
@@ -1365,3 +1372,27 @@ def test_a_provision_that_says_how_long_a_right_granted_in_another_lasts_is_read
     lasts = next(c for c in segmentation.clauses if c.label == "(3)")
     assert references.read_with[grant.id] == [lasts]
     assert references.amended(grant).endswith("is granted for the duration of this Contract.")
+
+
+def test_a_paragraph_of_another_article_named_by_both_numbers(tmp_path: Path) -> None:
+    # "subject to paragraph 3 of Article 8", as Taiwanese drafting in translation cites: the
+    # renewal is read with paragraph 8.3, not with Article 3
+    text = (
+        "LICENSING CONTRACT\n\n"
+        "Article 3 (Licence)\n\n"
+        "1. Party B grants Party A a licence to use the System.\n\n"
+        "2. Party A shall not sublicense the System.\n\n"
+        "Article 8 (Fees)\n\n"
+        "1. Party A shall pay the annual fee in advance.\n\n"
+        "2. Fees are exclusive of VAT.\n\n"
+        "3. On renewal, fees may rise by no more than five per cent.\n\n"
+        "Article 19 (Term)\n\n"
+        "1. The initial term is three years.\n\n"
+        "2. This Contract renews automatically for one year, subject to paragraph 3 of Article "
+        "8, unless either party gives notice.\n"
+    )
+    segmentation = segment(_loaded(tmp_path, text))
+    renewal = next(c for c in segmentation.clauses if "renews automatically" in c.text)
+    read = CrossReferences(segmentation).yields_to(renewal)
+    assert "no more than five per cent" in read
+    assert "licence to use the System" not in read
