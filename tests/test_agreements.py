@@ -616,17 +616,15 @@ KNOWN_MISSES = {
     ("dk_pharmacy_sales_data_licence", "use_restrictions_sector_ban"),
     ("dk_pharmacy_sales_data_licence", "use_restrictions_policy_changes_unilaterally"),
     ("dk_pharmacy_sales_data_licence", "model_ownership_licensor_owns_trained_models"),
-    ("dk_pharmacy_sales_data_licence", "ip_other_side_owns_improvements_or_feedback"),
     ("dk_pharmacy_sales_data_licence", "output_ownership_use_restricted"),
     ("dk_pharmacy_sales_data_licence", "dp_no_consent_warranty"),
     ("dk_pharmacy_sales_data_licence", "ld_payable_by_us"),
     ("dk_pharmacy_sales_data_licence", "unc_our_liability_uncapped"),
     # the Czech confidentiality agreement, likewise: the supplier's ownership of results built
-    # on the start-up's model (IX(2)), the non-compete (XII(2)), the start-up's unlimited
+    # on the start-up's model (IX(2)), the start-up's unlimited
     # liability (XIV(4), beside the supplier's cap) and the supplier's duties that end two
     # years after disclosure (XV(6))
     ("cz_automotive_vision_mutual_nda", "ip_other_side_owns_improvements_or_feedback"),
-    ("cz_automotive_vision_mutual_nda", "noncompete_binds_our_side"),
     ("cz_automotive_vision_mutual_nda", "unc_our_liability_uncapped"),
     ("cz_automotive_vision_mutual_nda", "conf_short_survival"),
     ("cz_automotive_vision_mutual_nda", "survival_fixed_short_period"),
@@ -726,8 +724,7 @@ KNOWN_MISSES = {
     # on payment (§ 7(1)) is read as a licence and not as an assignment, so neither its future
     # grant nor the designer's ownership of the source files (§ 7(5)) is raised; the moral
     # rights reserved in the paragraph after the consent to alterations (§ 8(1)-(2)); the
-    # credit (§ 8(3)), the penalty (§ 8(4)), the design kit's licence for 24 months and its new
-    # components (§ 9), the warranty period from handover (§ 6(5)), the research recordings
+    # credit (§ 8(3)), the penalty (§ 8(4)), the design kit's new components (§ 9), the warranty period from handover (§ 6(5)), the research recordings
     # kept without processor terms (§ 12(2)), our unlimited liability (§ 13(5)) and the full
     # fee on cancellation (§ 15(2)), none of whose wording the checks read yet
     ("at_freelance_ux_design_werkvertrag", "ip_future_only_assignment"),
@@ -735,7 +732,6 @@ KNOWN_MISSES = {
     ("at_freelance_ux_design_werkvertrag", "ip_moral_rights_waiver_limited"),
     ("at_freelance_ux_design_werkvertrag", "attribution_travels_with_outputs"),
     ("at_freelance_ux_design_werkvertrag", "ld_payable_by_us"),
-    ("at_freelance_ux_design_werkvertrag", "ip_background_licence_not_perpetual"),
     ("at_freelance_ux_design_werkvertrag", "ip_other_side_owns_improvements_or_feedback"),
     ("at_freelance_ux_design_werkvertrag", "wd_starts_before_acceptance"),
     ("at_freelance_ux_design_werkvertrag", "dp_no_processing_limits"),
