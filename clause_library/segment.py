@@ -701,6 +701,9 @@ PARAGRAPH_OF_PROVISION = re.compile(
     re.IGNORECASE,
 )
 
+#: a lettered label: "a)", "(b)", "(iv)"
+_LETTERED_LABEL = re.compile(r"\(?(?:[a-z]{1,2}|[ivx]{1,5})\)")
+
 #: Page numbers and similar lines left in plain-text files ("PAGE 3", "- 3 -", "3 of 12").
 _FURNITURE = re.compile(r"(?i)^[\s\-–—]*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—]*$")
 
@@ -810,6 +813,8 @@ def segment(document: Document) -> Segmentation:
     quotation_end = -1
     quotation_level = 0
     clause_of_block: dict[int, int] = {}
+    #: how far the lettered paragraphs under a clause numbered in words are moved down
+    shift_under: dict[str, int] = {}
     #: a paragraph of a provision that stands apart from it -> that provision
     paragraph_host: dict[int, int] = {}
     #: the schedule or appendix being read, once the body's numbered provisions have begun, and
@@ -886,6 +891,16 @@ def segment(document: Document) -> Segmentation:
         )
         if label:
             level = quotation_base + outline.level_for(_as_article(label, body))
+            top = open_sections[-1] if open_sections else None
+            if (
+                top is not None
+                and not top.label
+                and word_heading(top.title)[0]
+                and _LETTERED_LABEL.fullmatch(label.strip())
+            ):
+                # the lettered paragraphs "a)", "b)" of "SIXTEENTH: LIMITATION OF LIABILITY.", a
+                # clause numbered in words, sit under it, and their items under them
+                level += shift_under.setdefault(top.segment_id, max(0, top.level + 1 - level))
         elif styled_heading:
             level = max(block.level - 1, 0)
         else:

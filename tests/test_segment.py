@@ -597,3 +597,28 @@ def test_the_items_of_a_long_clause_numbered_in_words_are_cited_under_it(tmp_pat
     assert paths and all(p == ("FIFTEENTH CLAUSE – PROTECTION OF PERSONAL DATA", p[1]) for p in paths)
     assert [c.label for c in seg.clauses if c.label][-1] == "4."
     assert seg.clauses[-1].heading_path[-1] == "SIXTEENTH CLAUSE – INFORMATION SECURITY"
+
+
+def test_the_lettered_paragraphs_of_a_clause_numbered_in_words_sit_under_it(tmp_path: Path) -> None:
+    # "SIXTEENTH: LIMITATION OF LIABILITY." over "a)", "b)", as Chilean drafting in translation
+    # sets them out, with lettered definitions before it
+    text = (
+        "SERVICES AGREEMENT\n\n"
+        "SECOND: DEFINITIONS.\n\n"
+        'a) "Fees": the amounts payable under Annex B.\n\n'
+        'b) "Platform": the forecasting platform.\n\n'
+        "SIXTEENTH: LIMITATION OF LIABILITY.\n\n"
+        "a) Neither Party shall be liable for loss of profits.\n\n"
+        "b) The total liability of each Party is limited to the Fees paid in twelve months, "
+        "except for:\n\n"
+        "(i) wilful misconduct; or\n\n"
+        "(ii) gross negligence.\n\n"
+        "SEVENTEENTH: CONFIDENTIALITY.\n\n"
+        "a) Each Party shall keep the other's information secret.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    paths = {c.text[:12]: c.heading_path for c in seg.clauses}
+    assert paths["a) Neither P"] == ("SIXTEENTH: LIMITATION OF LIABILITY", "a)")
+    assert paths["b) The total"][0] == "SIXTEENTH: LIMITATION OF LIABILITY"
+    assert paths["a) Each Part"] == ("SEVENTEENTH: CONFIDENTIALITY", "a)")
+    assert paths['b) "Platform'] == ("SECOND: DEFINITIONS", "b)")
