@@ -334,7 +334,7 @@ _LABEL_NUMBER = re.compile(
 )
 #: a lettered provision's label, "(c)", and the label that opens a heading ("SECTION 12.
 #: LIMITATION OF LIABILITY", "(e) Effect of Termination")
-_LETTERED = re.compile(rf"^\s*{_SUB}\s*$")
+_LETTERED = re.compile(rf"^\s*(?:{_SUB}|(?-i:[a-z]{{1,2}}|[ivx]{{1,5}})\))\s*$")
 _HEADING_LABEL = re.compile(
     r"^\s*(?:(?:article\s+\(?|(?:section|clause|part)\s+|art\.\s*|§\s*)?(?P<number>\d+(?:\.\d+)*)(?![\d.]*\d)"
     rf"|\((?P<sub>{_SUB_LABEL})\))",
@@ -411,10 +411,32 @@ def _paragraphs_named(text: str, own: str, in_article: bool = False) -> str:
             return f"Section {listed[0]}"
         return f"Sections {', '.join(listed[:-1])} and {listed[-1]}"
 
+    def lettered(m: re.Match[str]) -> str:
+        # "paragraphs b) and c)" in paragraph d) of clause 16 are Sections 16(b) and 16(c);
+        # "clause 15 paragraph d)" is Section 15(d)
+        of = m.group("article") or article
+        if not of:
+            return m.group(0)
+        letters = re.findall(r"\b([a-z])\)", m.group("letters"))
+        listed = [f"{of}({x})" for x in letters]
+        if len(listed) == 1:
+            return f"Section {listed[0]}"
+        return f"Sections {', '.join(listed[:-1])} and {listed[-1]}"
+
     text = _BRACKETED_PARAGRAPHS.sub(bracketed, _words_numbered(text))
+    text = _LETTERED_PARAGRAPHS.sub(lettered, text)
     if in_article:
         text = _BARE_PARAGRAPHS.sub(bare, text)
     return _PARAGRAPH_REFERENCE.sub(named, text)
+
+
+#: lettered paragraphs named as such, of the same clause or of a clause named by number:
+#: "paragraphs b) and c)", "clause 15 paragraph d)", as Chilean drafting in translation cites
+_LETTERED_PARAGRAPHS = re.compile(
+    r"(?:\b(?:clause|article|section)\s+(?P<article>\d+)\s+(?:\([^()]{1,80}\)\s+)?)?"
+    r"\bparagraphs?\s+(?P<letters>(?-i:[a-z])\)(?:\s*(?:,|and|or)\s*(?-i:[a-z])\))*)",
+    re.IGNORECASE,
+)
 
 
 #: paragraphs of the same article named by number alone, in a paragraph numbered within its
@@ -479,13 +501,17 @@ def _number_of(segment: Segment) -> str:
         return number
     if not _LETTERED.match(segment.label):
         return number
-    parts = [segment.label.strip()[1:-1]]
+    parts = [segment.label.strip().strip("()")]
     path = list(segment.heading_path)
     if path and path[-1].lstrip().startswith(segment.label.strip()):
         path.pop()
     for heading in reversed(path):
         m = _HEADING_LABEL.match(heading)
         if m is None:
+            # "b)" in "SIXTEENTH: LIMITATION OF LIABILITY" is 16.b
+            worded = word_heading(heading)[0]
+            if worded:
+                return ".".join([worded, *reversed(parts)])
             continue
         if m.group("number"):
             return ".".join([m.group("number"), *reversed(parts)])
@@ -518,7 +544,9 @@ _CARVES_OUT = re.compile(
     r"(?:apply|limit|restrict|prevent|prohibit|preclude|cover|extend)"
     r"|(?:is|are|shall\s+be|will\s+be)\s+not\s+(?:subject|applicable)"
     # ("the limit in Clause 15.2 is increased to three times the amount": a super-cap)
-    r"|(?:is|are|shall\s+be|will\s+be)\s+(?:increased|raised|multiplied))\b",
+    r"|(?:is|are|shall\s+be|will\s+be)\s+(?:increased|raised|multiplied))\b"
+    # ("the limit in paragraph b) shall be three (3) times the amount indicated there")
+    r"|\s*(?:is|are|shall\s+be|will\s+be)\s+(?:\w+\s+|\(\d+\)\s+){1,3}?times\b",
     re.IGNORECASE,
 )
 #: ... or in the next sentence, by a pronoun for them ("The limitations in Sections 14.2 and
@@ -653,8 +681,10 @@ _REVOKES = re.compile(
 #: termination"): every provision of the article is read with it
 _ARTICLE_LASTS = re.compile(
     r"(?P<new>(?<![^.\n\s])(?<!\d\.)[^.\n]*?\b(?:obligations|duties|undertakings|restrictions)\s+"
-    r"(?:under|in|of|set\s+out\s+in)\s+this\s+(?:(?:Article|Section|Clause)\s+|Art\.\s*)(?P<ref>\d+)\b"
-    r"(?![.\d])"
+    # ("The obligations of this clause shall remain in force ... for two (2) years", of the
+    # clause it closes when it names no number)
+    r"(?:under|in|of|set\s+out\s+in)\s+this\s+(?:(?:Article|Section|Clause)|Art\.)"
+    r"(?:\s*(?P<ref>\d+)\b(?![.\d]))?"
     r"[^.\n]*?\b(?:(?:shall|will)\s+(?:apply|continue|survive|remain\s+in\s+(?:full\s+)?(?:force|effect)"
     # ... or in the present tense ("The obligations in this clause 13 apply for ... 2 years")
     r"|last|expire|terminate|end)|appl(?:y|ies)\s+(?:for|during|until)|continues?\s+(?:for|to)|lasts?)\b"
@@ -854,6 +884,10 @@ class CrossReferences:
                 for m in pattern.finditer(text):
                     groups = m.groupdict()
                     reference = groups.get("ref") or groups.get("ref2") or groups.get("ref3") or ""
+                    if pattern is _ARTICLE_LASTS and not reference:
+                        reference = _number_of(clause).partition(".")[0]
+                        if not reference:
+                            continue
                     found = (
                         [(c, "") for c in self._in_article(reference)]
                         if pattern is _ARTICLE_LASTS

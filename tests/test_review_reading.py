@@ -1396,3 +1396,31 @@ def test_a_paragraph_of_another_article_named_by_both_numbers(tmp_path: Path) ->
     read = CrossReferences(segmentation).yields_to(renewal)
     assert "no more than five per cent" in read
     assert "licence to use the System" not in read
+
+
+def test_lettered_paragraphs_named_as_such_and_the_period_of_the_clause_they_close(
+    tmp_path: Path,
+) -> None:
+    # Chilean drafting in translation: "SIXTEENTH: LIMITATION OF LIABILITY." over "a)" to
+    # "d)", whose later paragraphs carve out of "paragraph b)", and a last paragraph that says
+    # how long "the obligations of this clause" last
+    text = (
+        "SERVICES AGREEMENT\n\n"
+        "SIXTEENTH: LIMITATION OF LIABILITY.\n\n"
+        "a) Neither Party shall be liable for loss of profits.\n\n"
+        "b) The total liability of each Party is limited to the Fees paid in twelve months.\n\n"
+        "c) For breaches of clause SEVENTEENTH, the limit in paragraph b) shall be three (3) "
+        "times the amount indicated there.\n\n"
+        "d) The limits in paragraphs b) and c) shall not apply to wilful misconduct.\n\n"
+        "SEVENTEENTH: CONFIDENTIALITY.\n\n"
+        "a) Each Party shall keep the other's Confidential Information secret.\n\n"
+        "b) The obligations of this clause shall remain in force for two (2) years following "
+        "termination.\n"
+    )
+    segmentation = segment(_loaded(tmp_path, text))
+    references = CrossReferences(segmentation)
+    cap = next(c for c in segmentation.clauses if c.text.startswith("b) The total"))
+    read = references.yields_to(cap)
+    assert "three (3) times" in read and "shall not apply to wilful misconduct" in read
+    secret = next(c for c in segmentation.clauses if c.text.startswith("a) Each Party"))
+    assert references.amended(secret).endswith("for two (2) years following termination.")
