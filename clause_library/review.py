@@ -588,8 +588,11 @@ _IN_PLACE_OF = re.compile(
 )
 #: a provision that carves something out of the one before it, named only by its place
 _PRECEDING_CARVED = re.compile(
-    r"(?:the\s+|this\s+)?(?:limit|limitation|cap|exclusion|restriction)s?\s+(?:\w+\s+){0,3}?"
-    r"(?:in|of|under)\s+the\s+(?:preceding|previous|foregoing|above)\s+paragraph\s+"
+    r"(?:(?:the\s+|this\s+)?(?:limit|limitation|cap|exclusion|restriction)s?\s+(?:\w+\s+){0,3}?"
+    r"(?:in|of|under)\s+|(?=the\s+(?:preceding|previous)\s+paragraph\s))"
+    # (or the paragraph itself: "The preceding paragraph shall not apply to damage caused by
+    # Party B's intentional act", as Taiwanese drafting in translation carves out of a cap)
+    r"the\s+(?:preceding|previous|foregoing|above)\s+paragraph\s+"
     r"(?:shall|does|do|will)\s+not\s+(?:apply|limit)\b",
     re.IGNORECASE,
 )
@@ -738,9 +741,11 @@ _YIELDS_TO = re.compile(
 #: defend ...", "14.2 Product indemnity. Supplier shall defend ...", "Each party shall indemnify")
 _INDEMNITY_BY = re.compile(
     r"\s*(?:(?:article|section|clause)\s+)?(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]\)\s+)?"
-    r"(?:[A-Z][^.\n]{0,40}\.\s+)?(?:[Tt]he\s+)?"
+    r"(?:[A-Z][^.\n]{0,40}\.\s+)?"
+    # ("If any third party claims that the System infringes ..., Party B shall ... defend")
+    r"(?:(?:If|Where|Should)\s[^.;]{0,250}?,\s+)?(?:[Tt]he\s+)?"
     r"(?P<who>(?:each|either)\s+party|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}?)\s+"
-    r"(?:shall|will|agrees\s+to|undertakes\s+to|must)\s+(?:\w+\s+){0,3}?"
+    r"(?:shall|will|agrees\s+to|undertakes\s+to|must),?\s+(?:\w+,?\s+){0,4}?"
     r"(?:defend|indemnif|hold\s+harmless)",
 )
 
@@ -797,6 +802,13 @@ class CrossReferences:
                 m = _INDEMNITY_BY.match(clause.text)
                 if m:
                     self.titles[number] = f"indemnity by {m.group('who')}"
+                    # ... and so is an article titled without saying so whose first paragraph
+                    # gives one ("Article 14 (Third-Party Intellectual Property Claims)", whose
+                    # "1. Party B shall defend ...")
+                    article, dot, paragraph = number.partition(".")
+                    title = self.titles.get(article, "")
+                    if dot and paragraph == "1" and title and "indemn" not in title.lower():
+                        self.titles[article] = f"{title}; indemnity by {m.group('who')}"
         # provisions that carve something out of others ("Section 17.2 does not apply to ...",
         # or, of every provision in their own article, "Neither cap limits ...", "This clause
         # does not restrict ..."), or amend them, as an order form's special terms do

@@ -1424,3 +1424,25 @@ def test_lettered_paragraphs_named_as_such_and_the_period_of_the_clause_they_clo
     assert "three (3) times" in read and "shall not apply to wilful misconduct" in read
     secret = next(c for c in segmentation.clauses if c.text.startswith("a) Each Party"))
     assert references.amended(secret).endswith("for two (2) years following termination.")
+
+
+def test_the_preceding_paragraph_that_shall_not_apply_to_an_indemnity_titled_by_its_claims(
+    tmp_path: Path,
+) -> None:
+    # "The preceding paragraph shall not apply ... to Party B's obligations under Article 14",
+    # an article titled by the claims it answers, whose first paragraph gives the indemnity
+    text = (
+        "LICENSING CONTRACT\n\n"
+        "Article 14 (Third-Party Intellectual Property Claims)\n\n"
+        "1. If any third party claims that the System infringes its rights, Party B shall, at "
+        "its own cost, defend the claim and indemnify Party A.\n\n"
+        "2. Party A shall notify Party B promptly of a claim.\n\n"
+        "Article 16 (Limitation of Liability)\n\n"
+        "1. Neither party is liable for indirect damages.\n\n"
+        "2. The aggregate liability of Party B shall not exceed the fees paid in three months.\n\n"
+        "3. The preceding paragraph shall not apply to Party B's obligations under Article 14.\n"
+    )
+    segmentation = segment(_loaded(tmp_path, text))
+    cap = next(c for c in segmentation.clauses if "aggregate liability" in c.text)
+    read = CrossReferences(segmentation).yields_to(cap)
+    assert "Article 14 (Third-Party Intellectual Property Claims; indemnity by Party B)" in read
