@@ -419,7 +419,9 @@ def unit_cue_masks(
 
     Cues are searched once per sentence and once per clause; a run of sentences takes the union
     of its sentences' cues (so it is excluded from a type when one of its sentences is: the
-    other sentence is scored on its own).
+    other sentence is scored on its own). A clause is excluded only by what the whole clause
+    says: a lead-in that names no infringement ("shall indemnify ... against any third-party
+    claim:") does not exclude its clause, whose items name it.
     """
     sentences = [normalise_text(s.text) for s in segmentation.sentences]
     clauses = [normalise_text(c.text) for c in segmentation.clauses]
@@ -428,9 +430,13 @@ def unit_cue_masks(
     lent = lent_by_definitions(index, segmentation, sentence_masks)
     clause_ids = {c.id: i for i, c in enumerate(segmentation.clauses)}
     masks = np.zeros((len(units), len(index.types)), np.int64)
+    keep = ~index.excluding_bits[None, :]
     for u, unit in enumerate(units):
         if unit.kind == "clause":
             masks[u] = clause_masks[clause_ids[unit.clause]]
+            for i in unit.sentences:
+                masks[u] |= (sentence_masks[i] | lent[i]) & keep[0]
+            continue
         for i in unit.sentences:
             masks[u] |= sentence_masks[i] | lent[i]
     return masks

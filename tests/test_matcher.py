@@ -207,6 +207,35 @@ def test_an_indemnity_that_excludes_infringement_claims_is_no_ip_indemnity(engin
     assert _under_then_over(engine, "indemnification_ip", excluded, covered)
 
 
+def test_a_lead_in_that_names_no_infringement_does_not_exclude_its_clause(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The lead-in "shall indemnify ... by reason of any third-party claim:" names no
+    infringement, and on its own it is no IP indemnity; its items do, and the clause read whole
+    is one."""
+    from clause_library.ingest import load
+
+    path = tmp_path / "licence.txt"
+    path.write_text(
+        "DATA LICENCE AGREEMENT\n\n10 INDEMNITIES\n\n"
+        "10.1 The Licensor shall indemnify and keep indemnified the Licensee against all "
+        "losses, damages and costs suffered by reason of any third-party claim:\n\n"
+        "10.1.1 alleging that the Licensed Corpus, or its use in accordance herewith, infringes "
+        "any copyright or broadcasting right; or\n\n"
+        "10.1.2 arising out of any breach of the Licensor's warranties in Clause 9.1.\n",
+        encoding="utf-8",
+    )
+    analysis = engine.analyze(load(path))
+    t = analysis.type_index("indemnification_ip")
+    threshold = engine.calibration.threshold("indemnification_ip")
+    by_kind = {
+        unit.kind: float(analysis.scores[u, t])
+        for u, unit in enumerate(analysis.units)
+        if analysis.unit_text(unit).startswith("10.1 The Licensor")
+    }
+    assert by_kind["sentence"] < threshold <= by_kind["clause"]
+
+
 def test_terms_a_licensee_must_impose_at_a_minimum_are_no_minimum_commitment(
     engine: Engine,
 ) -> None:
