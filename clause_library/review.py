@@ -686,7 +686,8 @@ _ARTICLE_LASTS = re.compile(
     r"(?P<new>(?<![^.\n\s])(?<!\d\.)[^.\n]*?\b(?:obligations|duties|undertakings|restrictions)\s+"
     # ("The obligations of this clause shall remain in force ... for two (2) years", of the
     # clause it closes when it names no number)
-    r"(?:under|in|of|set\s+out\s+in)\s+this\s+(?:(?:Article|Section|Clause)|Art\.)"
+    r"(?:under|in|of|set\s+out\s+in)\s+this\s+"
+    r"(?:(?:Article|Section|Clause)|Art\.|(?P<chapter>Chapter))"
     r"(?:\s*(?P<ref>\d+)\b(?![.\d]))?"
     r"[^.\n]*?\b(?:(?:shall|will)\s+(?:apply|continue|survive|remain\s+in\s+(?:full\s+)?(?:force|effect)"
     # ... or in the present tense ("The obligations in this clause 13 apply for ... 2 years")
@@ -896,15 +897,23 @@ class CrossReferences:
                 for m in pattern.finditer(text):
                     groups = m.groupdict()
                     reference = groups.get("ref") or groups.get("ref2") or groups.get("ref3") or ""
-                    if pattern is _ARTICLE_LASTS and not reference:
+                    if pattern is _ARTICLE_LASTS and not reference and not groups.get("chapter"):
                         reference = _number_of(clause).partition(".")[0]
                         if not reference:
                             continue
-                    found = (
-                        [(c, "") for c in self._in_article(reference)]
-                        if pattern is _ARTICLE_LASTS
-                        else targets(reference)
-                    )
+                    if pattern is _ARTICLE_LASTS and groups.get("chapter"):
+                        # "The obligations in this Chapter apply ... for 2 (two) years": every
+                        # provision of the chapter it closes
+                        found = [
+                            (c, "")
+                            for c in segmentation.clauses
+                            if clause.heading_path[:1]
+                            and c.heading_path[:1] == clause.heading_path[:1]
+                        ]
+                    elif pattern is _ARTICLE_LASTS:
+                        found = [(c, "") for c in self._in_article(reference)]
+                    else:
+                        found = targets(reference)
                     for target, item in found:
                         if target is clause:
                             continue

@@ -701,6 +701,18 @@ PARAGRAPH_OF_PROVISION = re.compile(
     re.IGNORECASE,
 )
 
+#: a chapter of articles: "CHAPTER XI – WARRANTIES", "Chapter 3 Liability"
+_CHAPTER = re.compile(
+    r"(?i)^(?:chapter|capitolul|cap[ií]tulo|chapitre|capitolo)\s+(?:[IVXLC]+|\d+)\b"
+)
+#: a heading's gloss in brackets on the next line: "(CAPITOLUL XI – GARANȚII)"
+_GLOSS = re.compile(r"\([^()\n]{3,120}\)")
+
+#: an article's label: "Art. 33.", "Article 5", "§ 4"
+_ARTICLE_LABEL = re.compile(r"(?i)^(?:art\.|article|§)\s*\d+\.?$")
+#: ... and its first paragraph run into it: "– (1) The Service Provider guarantees ..."
+_FIRST_PARAGRAPH_RUN_IN = re.compile(r"^[-–—]?\s*(?P<label>\(1\))\s+(?=\S)")
+
 #: a lettered label: "a)", "(b)", "(iv)"
 _LETTERED_LABEL = re.compile(r"\(?(?:[a-z]{1,2}|[ivx]{1,5})\)")
 
@@ -797,6 +809,28 @@ def segment(document: Document) -> Segmentation:
         while open_sections and open_sections[-1].level >= level:
             section_ends[open_sections.pop().segment_id] = at
 
+    def level_of(label: str, body: str) -> int:
+        """The nesting level of a labelled block."""
+        level = quotation_base + outline.level_for(_as_article(label, body))
+        top = open_sections[-1] if open_sections else None
+        if (
+            top is not None
+            and not top.label
+            and word_heading(top.title)[0]
+            and _LETTERED_LABEL.fullmatch(label.strip())
+        ):
+            # the lettered paragraphs "a)", "b)" of "SIXTEENTH: LIMITATION OF LIABILITY.", a
+            # clause numbered in words, sit under it, and their items under them
+            level += shift_under.setdefault(top.segment_id, max(0, top.level + 1 - level))
+        chapter = next(
+            (o for o in reversed(open_sections) if not o.label and _CHAPTER.match(o.title)),
+            None,
+        )
+        if chapter is not None:
+            # the articles of "CHAPTER XI – WARRANTIES", and their paragraphs, sit under it
+            level += shift_under.setdefault(chapter.segment_id, max(0, chapter.level + 1 - level))
+        return level
+
     def path(extra: str = "") -> tuple[str, ...]:
         items = [_display(o.label, o.title) for o in open_sections]
         if extra:
@@ -890,25 +924,49 @@ def segment(document: Document) -> Segmentation:
             block.kind != "table_cell" and is_heading_text(label, body)
         )
         if label:
-            level = quotation_base + outline.level_for(_as_article(label, body))
-            top = open_sections[-1] if open_sections else None
-            if (
-                top is not None
-                and not top.label
-                and word_heading(top.title)[0]
-                and _LETTERED_LABEL.fullmatch(label.strip())
-            ):
-                # the lettered paragraphs "a)", "b)" of "SIXTEENTH: LIMITATION OF LIABILITY.", a
-                # clause numbered in words, sit under it, and their items under them
-                level += shift_under.setdefault(top.segment_id, max(0, top.level + 1 - level))
+            level = level_of(label, body)
         elif styled_heading:
             level = max(block.level - 1, 0)
         else:
             level = open_sections[-1].level + 1 if open_sections else 0
 
+        run_in = _FIRST_PARAGRAPH_RUN_IN.match(body) if label else None
+        if run_in and not heading_line and _ARTICLE_LABEL.match(label.strip()):
+            # "Art. 33. – (1) The Service Provider guarantees ...", as Romanian drafting sets out
+            # an article with no title: the article opens a section of its own, and its first
+            # paragraph "(1)" follows on the same line
+            close_sections(level, bstart)
+            seg_id = f"sec{len(sections) + 1}"
+            parent = open_sections[-1].segment_id if open_sections else None
+            open_sections.append(_Open(label, "", level, bstart, bend, page, seg_id))
+            sections.append(
+                Segment(seg_id, "section", bstart, bend, "", path(), label, "", parent, page, level)
+            )
+            numbered_provision(label, level)
+            open_part(label, "", bstart)
+            lead_in = None
+            label = run_in.group("label")
+            body = body[run_in.end("label") :].lstrip()
+            level = level_of(label, body)
+
         if heading_line:
             if block.kind == "title":
                 continue
+            if (
+                not label
+                and sections
+                and open_sections
+                and open_sections[-1].segment_id == sections[-1].id
+                and b > 0
+                and sections[-1].start == document.blocks[b - 1].start
+                and _GLOSS.fullmatch(body.strip())
+            ):
+                # "(CAPITOLUL XI – GARANȚII)" under "CHAPTER XI – WARRANTIES": the heading in
+                # the original language, read with it
+                continue
+            first, newline, rest = body.partition("\n")
+            if newline and _CHAPTER.match(first) and _GLOSS.fullmatch(rest.strip()):
+                body = first  # ... or on the heading's own second line
             title = " ".join(body.split()).rstrip(".:")
             if title.startswith("(") and title.endswith(")") and "(" not in title[1:]:
                 # "Art. 1 (Definitions)", as Italian drafting sets its titles

@@ -1446,3 +1446,26 @@ def test_the_preceding_paragraph_that_shall_not_apply_to_an_indemnity_titled_by_
     cap = next(c for c in segmentation.clauses if "aggregate liability" in c.text)
     read = CrossReferences(segmentation).yields_to(cap)
     assert "Article 14 (Third-Party Intellectual Property Claims; indemnity by Party B)" in read
+
+
+def test_how_long_the_obligations_of_a_chapter_last_is_read_with_each_of_its_provisions(
+    tmp_path: Path,
+) -> None:
+    # "Art. 25. – The obligations in this Chapter apply ... for 2 (two) years after its
+    # termination", closing a Romanian chapter on confidentiality
+    text = (
+        "SERVICES AGREEMENT\n\n"
+        "CHAPTER IX – CONFIDENTIALITY\n\n"
+        "Art. 23. – (1) The Receiving Party shall keep the Confidential Information secret.\n"
+        "(2) It shall use it only to perform the Contract.\n\n"
+        "Art. 25. – The obligations in this Chapter apply during the Contract and for 2 (two) "
+        "years after its termination, after which they cease.\n\n"
+        "CHAPTER X – PERSONAL DATA\n\n"
+        "Art. 28. – (1) Each Party shall comply with the GDPR.\n"
+    )
+    segmentation = segment(_loaded(tmp_path, text))
+    references = CrossReferences(segmentation)
+    secret, use, _, data = segmentation.clauses[-4:]
+    assert "2 (two) years after its termination" in references.amended(secret)
+    assert "2 (two) years after its termination" in references.amended(use)
+    assert references.amended(data) == data.text

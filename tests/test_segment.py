@@ -622,3 +622,32 @@ def test_the_lettered_paragraphs_of_a_clause_numbered_in_words_sit_under_it(tmp_
     assert paths["b) The total"][0] == "SIXTEENTH: LIMITATION OF LIABILITY"
     assert paths["a) Each Part"] == ("SEVENTEENTH: CONFIDENTIALITY", "a)")
     assert paths['b) "Platform'] == ("SECOND: DEFINITIONS", "b)")
+
+
+def test_articles_sit_under_their_chapter_and_a_first_paragraph_run_into_its_article(
+    tmp_path: Path,
+) -> None:
+    # Romanian drafting in translation: "CHAPTER XI – WARRANTIES" over "(CAPITOLUL XI –
+    # GARANȚII)", the heading in the original language, and "Art. 33. – (1) ...", an article
+    # with no title whose first paragraph follows on the same line
+    text = (
+        "SERVICES AGREEMENT\n\n"
+        "CHAPTER XI – WARRANTIES\n(CAPITOLUL XI – GARANȚII)\n\n"
+        "Art. 33. – (1) The Service Provider guarantees each Deliverable for 30 (thirty) days.\n"
+        "(2) During that period it shall remedy the defects notified in writing.\n\n"
+        "Art. 34. – Exclusion of other warranties\n"
+        "(1) The Service Provider gives no other warranty.\n\n"
+        "CHAPTER XII – LIABILITY\n(CAPITOLUL XII – RĂSPUNDEREA)\n\n"
+        "Art. 37. – (1) The total liability of each Party is limited to the Price.\n"
+    )
+    seg = segment(_doc(tmp_path, text))
+    paths = {c.text[:20]: c.heading_path for c in seg.clauses}
+    assert paths["Art. 33. – (1) The S"] == ("CHAPTER XI – WARRANTIES", "Art. 33.", "(1)")
+    assert paths["(2) During that peri"] == ("CHAPTER XI – WARRANTIES", "Art. 33.", "(2)")
+    assert paths["(1) The Service Prov"] == (
+        "CHAPTER XI – WARRANTIES",
+        "Art. 34. – Exclusion of other warranties",
+        "(1)",
+    )
+    assert paths["Art. 37. – (1) The t"] == ("CHAPTER XII – LIABILITY", "Art. 37.", "(1)")
+    assert not any("CAPITOLUL" in s.heading for s in seg.sections)
