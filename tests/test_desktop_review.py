@@ -696,6 +696,10 @@ def test_where_a_finding_is_cited_as_a_reader_would() -> None:
     assert where("SEVENTEENTH CLAUSE – CONFIDENTIALITY", "PARAGRAPH TWO") == "Cl. 17, Para. Two"
     assert where("TWENTY-FOURTH CLAUSE – TERMINATION", "SOLE PARAGRAPH") == "Cl. 24, Sole Para."
     assert where("FIFTEENTH CLAUSE – PERSONAL DATA", "3.") == "Clause 15(3)"
+    # a paragraph of an article or a "§", as Romanian and Austrian drafting number them
+    assert where("CHAPTER XI – WARRANTIES", "Art. 33.", "(1)") == "Art. 33(1)"
+    assert where("§ 9 Pre-existing Rights", "(2)", "a)") == "§ 9(2)(a)"
+    assert where("SIXTEENTH: LIMITATION OF LIABILITY", "b)") == "Clause 16(b)"
     # a paragraph of a clause headed with its title in brackets, as Portuguese drafting numbers
     assert where("Clause 21 Liability", "3") == "21(3)"
     # an item of an appendix that numbers afresh is cited with its appendix

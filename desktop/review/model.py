@@ -108,13 +108,20 @@ def where_label(item: Item) -> str:
     elif path:
         # a bare sub-item label ("d)", "(ii)") is cited with its numbered parent: "8.1(d)"
         subs: list[str] = []
-        for part in reversed(path):
+        parents = [*path[-2::-1], ""]
+        for part, parent in zip(reversed(path), parents, strict=True):
             first = part.split()[0] if part.split() else ""
             bare = len(part.split()) == 1
             if bare and re.fullmatch(CIRCLED_NUMBER, first):
                 # a paragraph ① of an article is cited with the article: "Art. 9 ①"
                 subs.insert(0, " " + first)
                 continue
+            titled_article = re.match(r"(?i)^(?:art(?:icle|\.)|§)\s*([0-9]+)\b", parent)
+            if bare and re.fullmatch(r"\([0-9]{1,2}\)", first) and titled_article:
+                # paragraph "(1)" of "Art. 33." or "§ 9 Pre-existing Rights": "Art. 33(1)"
+                mark = "§ " if parent.startswith("§") else "Art. "
+                label = f"{mark}{titled_article.group(1)}{first}" + "".join(subs)
+                break
             if any(ch.isdigit() for ch in first):
                 label = first.rstrip(".") + "".join(subs)
                 break
