@@ -304,6 +304,9 @@ def is_heading_text(label: str, body: str) -> bool:
         return False
     if body.lower().strip(" ,") in _CONNECTIVES or '("' in body or "(“" in body:
         return False
+    if _WORD_HEADING.match(body) and body.rstrip(".:").isupper() and len(body) <= 100:
+        # "FOURTH: RIGHT OF USE OF THE PLATFORM.", numbered in words and closed by a full stop
+        return True
     if body.endswith((",", ";")) or (body.endswith(".") and len(body.split()) > 6):
         return False
     if body[-1:] == ":" and not body.isupper():

@@ -607,6 +607,8 @@ def test_the_lettered_paragraphs_of_a_clause_numbered_in_words_sit_under_it(tmp_
         "SECOND: DEFINITIONS.\n\n"
         'a) "Fees": the amounts payable under Annex B.\n\n'
         'b) "Platform": the forecasting platform.\n\n'
+        "FOURTH: RIGHT OF USE OF THE PLATFORM.\n\n"
+        "a) The Provider grants the Client a right to use the Platform.\n\n"
         "SIXTEENTH: LIMITATION OF LIABILITY.\n\n"
         "a) Neither Party shall be liable for loss of profits.\n\n"
         "b) The total liability of each Party is limited to the Fees paid in twelve months, "
@@ -622,6 +624,8 @@ def test_the_lettered_paragraphs_of_a_clause_numbered_in_words_sit_under_it(tmp_
     assert paths["b) The total"][0] == "SIXTEENTH: LIMITATION OF LIABILITY"
     assert paths["a) Each Part"] == ("SEVENTEENTH: CONFIDENTIALITY", "a)")
     assert paths['b) "Platform'] == ("SECOND: DEFINITIONS", "b)")
+    # (a heading of seven words, closed by a full stop)
+    assert paths["a) The Provi"] == ("FOURTH: RIGHT OF USE OF THE PLATFORM", "a)")
 
 
 def test_articles_sit_under_their_chapter_and_a_first_paragraph_run_into_its_article(
