@@ -703,6 +703,18 @@ _LICENCE_LASTS = re.compile(
     r"(?:granted\s+|given\s+)?(?:only\s+)?(?:for|during|until|limited\s+to)\b(?:[^.\n]|\.(?=\d))*\.?)",
     re.IGNORECASE,
 )
+#: a chapter heading in a heading path: "CHAPTER IX – CONFIDENTIALITY"
+_CHAPTER_HEADING = re.compile(r"(?i)^(?:chapter|capitolul|cap[ií]tulo|chapitre|capitolo)\s")
+
+
+def _chapter_path(clause: Segment) -> tuple[str, ...]:
+    """The heading path of the chapter ``clause`` sits in, down to the chapter, or ()."""
+    for i, heading in enumerate(clause.heading_path):
+        if _CHAPTER_HEADING.match(heading):
+            return clause.heading_path[: i + 1]
+    return ()
+
+
 #: the lead-in of a list, which a new item added to the list is read under
 _LEAD_IN = re.compile(r"^[^:]{1,400}:(?=\s*\(?[a-z0-9]{1,4}\))", re.IGNORECASE)
 
@@ -904,11 +916,11 @@ class CrossReferences:
                     if pattern is _ARTICLE_LASTS and groups.get("chapter"):
                         # "The obligations in this Chapter apply ... for 2 (two) years": every
                         # provision of the chapter it closes
+                        chapter = _chapter_path(clause)
                         found = [
                             (c, "")
                             for c in segmentation.clauses
-                            if clause.heading_path[:1]
-                            and c.heading_path[:1] == clause.heading_path[:1]
+                            if chapter and c.heading_path[: len(chapter)] == chapter
                         ]
                     elif pattern is _ARTICLE_LASTS:
                         found = [(c, "") for c in self._in_article(reference)]

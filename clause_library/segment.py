@@ -850,7 +850,8 @@ def segment(document: Document) -> Segmentation:
     quotation_end = -1
     quotation_level = 0
     clause_of_block: dict[int, int] = {}
-    #: how far the lettered paragraphs under a clause numbered in words are moved down
+    #: how far the provisions under a chapter, or the lettered paragraphs under a clause
+    #: numbered in words, are moved down (by the section they sit under)
     shift_under: dict[str, int] = {}
     #: a paragraph of a provision that stands apart from it -> that provision
     paragraph_host: dict[int, int] = {}
