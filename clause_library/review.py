@@ -33,6 +33,7 @@ from clause_library.parties import (
 from clause_library.playbooks import KindGuess, Playbook, Playbooks, detect_kind
 from clause_library.segment import (
     ARTICLE_HEADING,
+    CHAPTER_HEADING,
     CLAUSE_HEADING,
     WORD_NUMBER,
     WORD_NUMBERS,
@@ -703,14 +704,10 @@ _LICENCE_LASTS = re.compile(
     r"(?:granted\s+|given\s+)?(?:only\s+)?(?:for|during|until|limited\s+to)\b(?:[^.\n]|\.(?=\d))*\.?)",
     re.IGNORECASE,
 )
-#: a chapter heading in a heading path: "CHAPTER IX – CONFIDENTIALITY"
-_CHAPTER_HEADING = re.compile(r"(?i)^(?:chapter|capitolul|cap[ií]tulo|chapitre|capitolo)\s")
-
-
 def _chapter_path(clause: Segment) -> tuple[str, ...]:
     """The heading path of the chapter ``clause`` sits in, down to the chapter, or ()."""
     for i, heading in enumerate(clause.heading_path):
-        if _CHAPTER_HEADING.match(heading):
+        if CHAPTER_HEADING.match(heading):
             return clause.heading_path[: i + 1]
     return ()
 

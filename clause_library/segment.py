@@ -705,7 +705,7 @@ PARAGRAPH_OF_PROVISION = re.compile(
 )
 
 #: a chapter of articles: "CHAPTER XI – WARRANTIES", "Chapter 3 Liability"
-_CHAPTER = re.compile(
+CHAPTER_HEADING = re.compile(
     r"(?i)^(?:chapter|capitolul|cap[ií]tulo|chapitre|capitolo)\s+(?:[IVXLC]+|\d+)\b"
 )
 #: a heading's gloss in brackets on the next line: "(CAPITOLUL XI – GARANȚII)"
@@ -826,7 +826,7 @@ def segment(document: Document) -> Segmentation:
             # clause numbered in words, sit under it, and their items under them
             level += shift_under.setdefault(top.segment_id, max(0, top.level + 1 - level))
         chapter = next(
-            (o for o in reversed(open_sections) if not o.label and _CHAPTER.match(o.title)),
+            (o for o in reversed(open_sections) if not o.label and CHAPTER_HEADING.match(o.title)),
             None,
         )
         if chapter is not None:
@@ -969,7 +969,7 @@ def segment(document: Document) -> Segmentation:
                 # the original language, read with it
                 continue
             first, newline, rest = body.partition("\n")
-            if newline and _CHAPTER.match(first) and _GLOSS.fullmatch(rest.strip()):
+            if newline and CHAPTER_HEADING.match(first) and _GLOSS.fullmatch(rest.strip()):
                 body = first  # ... or on the heading's own second line
             title = " ".join(body.split()).rstrip(".:")
             if title.startswith("(") and title.endswith(")") and "(" not in title[1:]:
