@@ -268,6 +268,18 @@ def test_a_letter_is_titled_by_its_subject_line_not_its_letterhead(tmp_path: Pat
             "- Pursuant to the Civil Code;\n",
             "CONTRACT FOR THE LICENSING OF THE MODEL LAVISIGHT-ID",
         ),
+        # the instrument and its number, what it is for on the line under it
+        (
+            "[Translation from Russian. The Russian original prevails.]\n\n"
+            "LICENCE AGREEMENT No. DL-2025/4\nfor the right to use the VOXA software\n\n"
+            "Almaty city      14 October 2025\n\n1. TERMS AND DEFINITIONS\n",
+            "LICENCE AGREEMENT No. DL-2025/4 for the right to use the VOXA software",
+        ),
+        (
+            "SERVICES AGREEMENT No. 7\nSigned in Kyiv on 3 March 2025 by the parties below\n\n"
+            "1. SUBJECT\n",
+            "SERVICES AGREEMENT No. 7",
+        ),
     ],
 )
 def test_a_title_under_a_letterhead_is_the_line_that_names_the_instrument(

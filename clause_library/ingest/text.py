@@ -97,6 +97,11 @@ def _title(text: str, builder: DocumentBuilder) -> str:
                 if _GOES_ON.match(after) and _heading_like(after):
                     return f"{candidate} {after}"[:200]
             return candidate
+        lines = [" ".join(line.split()) for line in text[block.start : block.end].split("\n")]
+        if len(lines) > 1 and TITLE_WORDS.search(lines[0]) and _heading_like(lines[0]):
+            # "LICENCE AGREEMENT No. 17" over "for the right to use the ... software", as a
+            # translation from Russian sets a title out: the instrument and what it is for
+            return f"{lines[0]} {lines[1]}"[:200] if _GOES_ON.match(lines[1]) else lines[0]
     return first
 
 
