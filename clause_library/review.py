@@ -72,6 +72,11 @@ MAX_CANDIDATE_LOCATIONS = 12
 #: like any other, though under its threshold (the exit charges in 20.3, beside the exit
 #: assistance found at 20.2). Such a provision is shown only where a check holds there.
 MAX_ARTICLE_PROVISIONS = 12
+#: ... or a provision that, read as a whole, comes at least this close to the type's threshold
+#: and closer than to any other type's, whatever its sentences read like one by one (a whole
+#: provision scores low wherever one of its sentences is the better place, so a lower share says
+#: little)
+WHOLE_PROVISION_SHARE = 0.5
 #: ... and every paragraph under a heading of at most this many unnumbered paragraphs is read
 #: beside the others, whatever it reads most like: the heading makes them one provision
 MAX_PROVISION_PARAGRAPHS = 4
@@ -375,10 +380,33 @@ def _words_numbered(text: str) -> str:
 
     # ("Article (23)" is "Article 23", "Clause 6/2" is "Clause 6.2")
     text = _SLASHED_REFERENCE.sub(lambda m: m.group(0).replace("/", "."), text)
+    # ("the Fourteenth Clause" is "Clause 14", as a translation from Spanish names a clause)
+    text = _ORDINAL_REFERENCE.sub(
+        lambda m: f"{m.group(2)} {WORD_NUMBERS[m.group(1).lower()]}", text
+    )
     return _ARTICLE_IN_BRACKETS.sub(r"\1 \2", _WORD_REFERENCE.sub(numbered, text))
 
 
 _ARTICLE_IN_BRACKETS = re.compile(r"\b(articles?)\s+\((\d+)\)", re.IGNORECASE)
+_ORDINAL_REFERENCE = re.compile(
+    rf"\b(?i:the)\s+((?i:{WORD_NUMBER}))\s+(Clause|Article|Section|CLAUSE|ARTICLE|SECTION)\b"
+)
+
+
+def _this_article_named(text: str, own: str) -> str:
+    """``text`` of provision ``own`` with "this Clause" named by its article's number ("The
+    limitations in clauses 15.1 and 15.2 shall not apply to the obligations of the Provider
+    under this Clause", in 14.5, is "... under Clause 14"), for reading it beside a provision
+    of another article."""
+    article = own.partition(".")[0]
+    if not article.isdigit():
+        return text
+    return re.sub(
+        r"\bthis\s+(Clause|Article|Section)\b(?!\s*[\d(§])",
+        lambda m: f"{m.group(1)} {article}",
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 def _paragraphs_named(text: str, own: str, in_article: bool = False) -> str:
@@ -568,7 +596,13 @@ _WHOLE_ARTICLE = re.compile(
     # ... or says what is no breach of it ("General job offers ... shall not constitute a breach
     # of this Clause")
     r"|\b(?:shall|does|do|will)\s+not\s+(?:constitute|amount\s+to|be\s+deemed)\s+(?:to\s+be\s+)?"
-    r"(?:a\s+)?(?:breach|violation)\s+of\s+this\s+(?:clause|section|article)\b",
+    r"(?:a\s+)?(?:breach|violation)\s+of\s+this\s+(?:clause|section|article)\b"
+    # ("Hiring persons who respond to general job advertisements ... shall not breach this
+    # Clause")
+    r"|\b(?:shall|does|do|will)\s+not\s+(?:breach|violate|infringe)\s+this\s+(?:clause|section|article)\b"
+    # ... or "the exclusions and limitations of this Clause shall not apply to ..."
+    r"|\b(?:limitations?|limits?|caps?|exclusions?)\s+(?:\w+\s+){0,3}?(?:of|in|under|set\s+out\s+in)\s+"
+    r"this\s+(?:clause|section|article)\s+(?:shall|does|do|will)\s+not\s+(?:apply|limit)\b",
     re.IGNORECASE,
 )
 #: ... or before it ("Nothing in Section 19.1 prevents")
@@ -576,7 +610,10 @@ _NOTHING_IN = re.compile(
     r"\bnothing\s+(?:contained\s+)?in\s+(?:this\s+)?$"
     # ... or "The following shall not constitute a breach of Article 14.1: (a) ..."
     r"|\b(?:shall|does|do|will)\s+not\s+(?:constitute|amount\s+to|be\s+deemed)\s+(?:a\s+)?"
-    r"(?:breach|violation)\s+of\s+(?:this\s+)?$",
+    r"(?:breach|violation)\s+of\s+(?:this\s+)?$"
+    # ... or "A Party shall not be in breach of Clause 11.4 by reason of placing a general
+    # advertisement", "... shall not breach Clause 11.4"
+    r"|\b(?:shall|does|do|will)\s+not\s+(?:be\s+in\s+(?:breach|violation)\s+of|breach|violate)\s+$",
     re.IGNORECASE,
 )
 #: ... or sets a limit of its own for some liabilities "in place of the limit in Article 16.2"
@@ -1071,7 +1108,10 @@ class CrossReferences:
                     label = _number_of(carver)
                     overridden = any(label == n or label.startswith(n + ".") for n in prevails_over)
                     if carver is not clause and not overridden:
-                        parts.append(self.titled(self.amended(carver)))
+                        carving = self.amended(carver)
+                        if label.partition(".")[0] != own.partition(".")[0]:
+                            carving = _this_article_named(carving, label)
+                        parts.append(self.titled(carving))
         parts = list(dict.fromkeys(parts))
         out = "\n".join(parts) if len(parts) > 1 or parts[0] != clause.text else ""
         self._yields[clause.id] = out
@@ -1615,6 +1655,7 @@ class _Articles:
         self._rivals = np.array([not t.overlapping for t in analysis.library.types], bool)
         self._units: dict[str, list[int]] = {}
         self._unit_clause = [unit.clause for unit in analysis.units]
+        self._unit_kind = [unit.kind for unit in analysis.units]
         for u, unit in enumerate(analysis.units):
             self._units.setdefault(unit.clause, []).append(u)
         self._clauses = {c.id: c for c in segmentation.clauses}
@@ -1647,11 +1688,8 @@ class _Articles:
                 if other.id in seen or other.id not in units:
                     continue
                 members = units[other.id]
-                shares = self._shares[members].max(axis=0)
-                if self._rivals[t]:
-                    shares = np.where(self._rivals, shares, -np.inf)
                 if (
-                    int(np.argmax(shares)) != t
+                    not self._reads_most_like(members, t)
                     and not self._same_provision(clause, other)
                     and not _names_provision(other.text, clause.label)
                     and not _names_article(other.text, clause.heading_path[0])
@@ -1661,6 +1699,19 @@ class _Articles:
                 best = max(members, key=lambda u: float(self._scores[u, t]))
                 out.append((best, float(self._scores[best, t]), clause))
         return out
+
+    def _reads_most_like(self, members: list[int], t: int) -> bool:
+        """Whether a provision (its units ``members``) reads more like type ``t`` than like any
+        other: by its best unit, or as a whole (a list "The Licensee shall not be entitled:"
+        of five items that reads as use restrictions, one item of which, on training other
+        models, reads as training rights)."""
+        readings = [self._shares[members].max(axis=0)]
+        whole = [u for u in members if self._unit_kind[u] == "clause"]
+        if whole and self._shares[whole[0], t] >= WHOLE_PROVISION_SHARE:
+            readings.append(self._shares[whole[0]])
+        if self._rivals[t]:
+            readings = [np.where(self._rivals, shares, -np.inf) for shares in readings]
+        return any(int(np.argmax(shares)) == t for shares in readings)
 
     def _same_provision(self, clause: Segment, other: Segment) -> bool:
         """Whether two unnumbered paragraphs sit under the same heading, of a few paragraphs."""
@@ -1676,19 +1727,26 @@ _OBLIGATIONS_OF = (
 )
 
 
+#: "terminated under", "terminates pursuant to": what a provision says of the consequences of
+#: ending the agreement by another provision
+_TERMINATED_UNDER = (
+    r"\bterminat\w*\s+(?:\w+\s+){0,3}?(?:under|pursuant\s+to|in\s+accordance\s+with)\s+"
+)
+
+
 def _names_provision(text: str, label: str) -> bool:
     """Whether ``text`` speaks of the obligations of the numbered provision ``label`` ("My
     obligations under Sections 2.1 through 2.4 ... continue for two (2) years", read with 2.1;
-    not "Section 10.1 does not apply to a nonconformity ... after delivery")."""
+    not "Section 10.1 does not apply to a nonconformity ... after delivery"), or of the
+    agreement ended by it ("If this Contract is terminated under clause 11.3 ..., the Customer
+    shall ... pay ... compensation", read with 11.3)."""
+    label = label.rstrip(".")
     if not re.fullmatch(r"\d+(?:\.\d+)+", label):
         return False
     return bool(
         re.search(
-            _OBLIGATIONS_OF
-            + r"(?:Sections?|Clauses?|paragraphs?)\s+"
-            r"(?:[\w.()]+,?\s+(?:and|or|to|through)\s+)?"
-            + re.escape(label)
-            + r"(?![\d]|\.\d)",
+            f"(?:{_OBLIGATIONS_OF}|{_TERMINATED_UNDER})" + r"(?:Sections?|Clauses?|paragraphs?)\s+"
+            r"(?:[\w.()]+,?\s+(?:and|or|to|through)\s+)?" + re.escape(label) + r"(?![\d]|\.\d)",
             text,
             re.IGNORECASE,
         )

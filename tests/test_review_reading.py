@@ -530,10 +530,20 @@ def test_a_provision_is_read_with_those_that_carve_out_of_it_or_that_it_is_used_
         "19.2 Section 19.1 does not prohibit general advertisements not targeted at the other "
         "party's staff.\n"
         "19.3 Nothing in Section 19.1 prevents hiring a person who applies on his own initiative.\n"
+        "21. NO HIRE\n"
+        "21.1 Neither party shall hire any employee of the other party during the Term.\n"
+        "21.2 A party shall not be in breach of Clause 21.1 by reason of placing a general "
+        "advertisement for staff.\n"
+        "22. NO POACHING\n"
+        "22.1 Neither party shall entice away any employee of the other party.\n"
+        "22.2 Hiring persons who respond to general job advertisements shall not breach this "
+        "Clause.\n"
     )
     references, clause = _numbered_provisions(text)
     no_solicit = references.yields_to(clause["19.1"])
     assert "general advertisements" in no_solicit and "own initiative" in no_solicit
+    assert "general advertisement for staff" in references.yields_to(clause["21.1"])
+    assert "general job advertisements" in references.yields_to(clause["22.1"])
     assert "thirty days after notice" in references.yields_to(clause["13.3"])
     # the carve-outs are not read into the provisions that make them
     assert references.yields_to(clause["19.2"]) == ""
@@ -544,6 +554,32 @@ def test_a_provision_is_read_with_those_that_carve_out_of_it_or_that_it_is_used_
         "accordance with Clause 12.3.\n"
     )
     assert "within 48 hours" in references.yields_to(clause["20.4"])
+
+
+def test_a_cap_is_read_with_this_clauses_carve_outs_and_a_clause_named_by_ordinal() -> None:
+    references, clause = _numbered_provisions(
+        "14. INDEMNITY\n"
+        "14.1 The Provider shall defend the Client against any third-party claim of "
+        "infringement.\n"
+        "14.2 The limitations set out in clauses 15.1 and 15.2 shall not apply to the obligations "
+        "of the Provider under this Clause.\n"
+        "15. LIMITATION OF LIABILITY\n"
+        "15.1 Neither party is liable for indirect loss.\n"
+        "15.2 The total liability of each party shall not exceed the fees paid in the three "
+        "months before the claim.\n"
+        "15.3 The exclusions and limitations of this Clause shall not apply to fraud. Nor shall "
+        "they apply to the obligations of the Provider under the Fourteenth Clause.\n"
+        "16. GENERAL\n"
+        "16.1 Notices shall be in writing.\n"
+    )
+    cap = references.yields_to(clause["15.2"])
+    # 14.2's "this Clause" is clause 14, titled as a reference to it is
+    assert "of the Provider under Clause 14 (INDEMNITY)." in cap
+    # "the exclusions and limitations of this Clause shall not apply" carves out of every
+    # provision of clause 15; "the Fourteenth Clause" is clause 14
+    assert "shall not apply to fraud" in cap
+    assert cap.endswith("the obligations of the Provider under Clause 14 (INDEMNITY).")
+    assert references.yields_to(clause["16.1"]) == ""
 
 
 def test_a_provision_is_read_with_the_special_terms_that_amend_it() -> None:
@@ -730,7 +766,9 @@ def test_a_carve_out_of_the_preceding_paragraph_is_read_with_it() -> None:
     )
     cap, carve_out, mitigation = segmentation.clauses[-3:]
     references = CrossReferences(segmentation)
-    assert carve_out.text in references.yields_to(cap)
+    # ("the TWELFTH Clause" read as "Clause 12")
+    assert "shall not apply to breach of Clause 12 (Confidentiality)." in references.yields_to(cap)
+    assert carve_out.text.startswith("The limit established in the preceding paragraph")
     assert "mitigate" not in references.yields_to(cap)
     assert references.yields_to(mitigation) == ""
 
@@ -1077,6 +1115,65 @@ def test_a_types_checks_read_the_provisions_beside_its_places_that_read_most_lik
     assert any(r.startswith("read in its article with “15.1 On expiry") for r in charged[1][2])
     # the mediator's "additional fees" beside it read as dispute resolution, not as exit help
     assert [place for place, _, _ in exit_findings("")] == ["15.1"]
+
+
+@pytest.mark.model
+def test_a_list_that_reads_as_the_type_is_read_beside_its_article_whatever_its_items() -> None:
+    engine = Engine()
+    text = (
+        'SOFTWARE LICENCE AGREEMENT between Dauys Intelligence LLP (the "Licensor") and Saryarqa '
+        'Retail Bank JSC (the "Licensee").\n\n'
+        "3. SCOPE OF THE LICENCE\n\n"
+        "3.1. The Licensor grants the Licensee a non-exclusive licence to use the Software in its"
+        " own infrastructure for the Licence Term.\n\n"
+        "3.3. The VoiceID Module may be used for not more than 1,500,000 voice templates. Where "
+        "the Licensee intends to exceed this number, it shall obtain an additional licence, which"
+        " the Licensor may grant or refuse at its own discretion.\n\n"
+        "3.4. The Licensee shall not be entitled:\n\n"
+        "3.4.1. to decompile or otherwise reverse engineer the Software;\n\n"
+        "3.4.2. to grant sublicences to use the Software or make it available to third parties;\n\n"
+        "3.4.3. to use the Software, the Adapted Models or the Recognition Results for the "
+        "creation, training, testing or improvement of any other models of speech recognition, "
+        "whoever creates them;\n\n"
+        "3.4.4. to provide the functionality of the Software to other banks as a service.\n\n"
+        "3.5. The Licensee shall use the Software in compliance with the Acceptable Use Rules. "
+        "The Licensor shall be entitled to amend the Acceptable Use Rules by placing a new "
+        "version on its website.\n\n"
+    )
+    analysis = engine.analyze(_document(text, "licence.txt"))
+    result = engine.review(analysis, "model_licence_licensee")
+    listed = [f for f in result.found("use_restrictions") if f.text.startswith("3.4.")]
+    # the list of what the Licensee may not do reads as use restrictions as a whole, though its
+    # item 3.4.3 reads as training rights: it is read beside the use restrictions of 3.5
+    assert [{c.id for c in f.checks} for f in listed] == [{"use_restrictions_no_competing_models"}]
+    assert any(r.startswith("read in its article with “3.5.") for r in listed[0].reasons)
+
+
+@pytest.mark.model
+def test_what_ending_the_agreement_under_a_provision_costs_is_read_with_it() -> None:
+    engine = Engine()
+    text = (
+        "CONTRACT ON THE PROVISION OF SERVICES between Borys Tkachenko, an individual "
+        'entrepreneur (the "Contractor"), and Lumivale LLC (the "Customer").\n\n'
+        "11. TERM AND TERMINATION\n"
+        "11.1 This Contract enters into force on signature and remains in force until 31 "
+        "December 2026.\n"
+        "11.2 Either Party may terminate this Contract if the other Party commits a material "
+        "breach and fails to remedy it within fifteen days of notice.\n"
+        "11.3 Each Party may terminate this Contract at any time without stating reasons, by "
+        "written notice given no less than thirty calendar days in advance.\n"
+        "11.4 If this Contract is terminated under clause 11.3 on the initiative of the "
+        "Customer, the Customer shall, in addition to payment for the Services provided, pay "
+        "the Contractor compensation in the amount of one monthly fee.\n"
+    )
+    result = engine.review(engine.analyze(_document(text, "services.txt")), "contractor_company")
+    fee = [
+        f
+        for f in result.found("termination_for_convenience")
+        if "termination_for_convenience_exit_fee" in {c.id for c in f.checks}
+    ]
+    assert [f.text[:4] for f in fee] == ["11.4"]
+    assert any(r.startswith("read in its article with “11.3 Each Party") for r in fee[0].reasons)
 
 
 @pytest.mark.model
